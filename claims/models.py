@@ -1,0 +1,383 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from factcheck import claim as contract
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", _("English")
+    GERMAN = "de", _("German")
+    FRENCH = "fr", _("French")
+    SPANISH = "es", _("Spanish")
+    ITALIAN = "it", _("Italian")
+    PORTUGUESE = "pt", _("Portuguese")
+    DUTCH = "nl", _("Dutch")
+
+
+class ArticleState(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    PROCESSING = "processing", _("processing")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+
+class Article(models.Model):
+    State = ArticleState
+
+    text = models.TextField(_("text"))
+    # sha256 of the text as submitted: resubmitting the same text finds the article.
+    content_hash = models.CharField(_("content hash"), max_length=64, unique=True, editable=False)
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=Language.choices,
+        blank=True,
+        help_text=_("Given by the submitter, or detected during extraction."),
+    )
+    source_name = models.CharField(_("source name"), max_length=200)
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    published = models.DateField(_("published"), null=True, blank=True)
+    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.QUEUED)
+    error = models.TextField(_("error"), blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("submitted by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    processed_at = models.DateTimeField(_("processed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ("-created_at",)
+        indexes = [
+            # The sweeper that re-dispatches articles stuck in queued/processing.
+            models.Index(fields=["state", "updated_at"], name="article_state_updated_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state__in=ArticleState.values), name="article_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(state="failed") | ~models.Q(error=""), name="article_failed_has_error"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.source_name} ({self.language or '?'}, {self.state})"
+
+
+class EntityKind(models.TextChoices):
+    ORGANISATION = "organisation", _("organisation")
+    PERSON = "person", _("person")
+    OTHER = "other", _("other")
+
+
+class Entity(models.Model):
+    Kind = EntityKind
+
+    name = models.CharField(_("canonical name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.OTHER)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("entity")
+        verbose_name_plural = _("entities")
+        ordering = ("name",)
+        constraints = [
+            # Two workers meeting the same new name create one entity, not two.
+            models.UniqueConstraint(Lower("name"), name="entity_name_unique_ci"),
+            models.CheckConstraint(condition=models.Q(kind__in=EntityKind.values), name="entity_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EntityAlias(models.Model):
+    entity = models.ForeignKey(
+        Entity, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("entity")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    # casefolded name: the key the registry is looked up by, in any language.
+    normalized = models.CharField(_("normalized name"), max_length=200, editable=False)
+
+    class Meta:
+        verbose_name = _("alias")
+        verbose_name_plural = _("aliases")
+        constraints = [
+            models.UniqueConstraint(fields=["entity", "normalized"], name="alias_unique_per_entity"),
+        ]
+        indexes = [
+            # Resolving the names an extraction found to entities: normalized IN (...).
+            models.Index(fields=["normalized"], name="alias_normalized_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} -> {self.entity.name}"
+
+    def save(self, *args, **kwargs):
+        self.normalized = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+
+def normalize_name(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+class ClaimQuerySet(models.QuerySet):
+    def of_fact(self, fact_key: str) -> ClaimQuerySet:
+        """The claims of one fact, by the indexed key."""
+        return self.filter(fact_key=fact_key)
+
+    def with_relations(self) -> ClaimQuerySet:
+        """What a claim needs to be shown or checked, without a query per row."""
+        return self.select_related("article", "subject", "object").prefetch_related("findings")
+
+    def needing_review(self) -> ClaimQuerySet:
+        return self.filter(status__in=Claim.REVIEW_STATUSES)
+
+
+class ClaimPredicate(models.TextChoices):
+    STAKE = "stake", _("stake")
+    INVESTMENT = "investment", _("investment")
+    VALUATION = "valuation", _("valuation")
+    ACQUISITION = "acquisition", _("acquisition")
+    REVENUE = "revenue", _("revenue")
+    PROFIT = "profit", _("profit")
+    PAYMENT = "payment", _("payment")
+    EMPLOYEES = "employees", _("employees")
+    USERS = "users", _("users")
+    ROLE = "role", _("role")
+    JOINS = "joins", _("joins")
+
+
+class ClaimStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    UNCONFIRMED = "unconfirmed", _("unconfirmed")
+    SUPPORTED = "supported", _("supported")
+    CONFLICTING = "conflicting", _("conflicting")
+    CONTRADICTED = "contradicted", _("contradicted")
+    INCOMPLETE = "incomplete", _("incomplete")
+    VERIFIED = "verified", _("verified")
+    REFUTED = "refuted", _("refuted")
+    UNVERIFIABLE = "unverifiable", _("unverifiable")
+
+
+class ClaimQualifier(models.TextChoices):
+    EXACT = "exact", _("exact")
+    APPROX = "approx", _("approximately")
+    AT_LEAST = "at_least", _("at least")
+    AT_MOST = "at_most", _("at most")
+
+
+class ClaimModality(models.TextChoices):
+    ASSERTED = "asserted", _("asserted")
+    PLANNED = "planned", _("planned")
+    FORECAST = "forecast", _("forecast")
+    REPORTED = "reported", _("reported")
+    DENIED = "denied", _("denied")
+
+
+class ClaimPeriod(models.TextChoices):
+    YEAR = "year", _("year")
+    QUARTER = "quarter", _("quarter")
+    MONTH = "month", _("month")
+    WEEK = "week", _("week")
+    DAY = "day", _("day")
+
+
+class Claim(models.Model):
+    Predicate = ClaimPredicate
+    Status = ClaimStatus
+    Qualifier = ClaimQualifier
+    Modality = ClaimModality
+    Period = ClaimPeriod
+
+    VERDICT_STATUSES = (Status.VERIFIED, Status.REFUTED, Status.UNVERIFIABLE)
+    REVIEW_STATUSES = (Status.CONFLICTING, Status.CONTRADICTED, Status.INCOMPLETE)
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="claims", verbose_name=_("article")
+    )
+    predicate = models.CharField(_("predicate"), max_length=12, choices=Predicate.choices)
+    subject = models.ForeignKey(
+        Entity, on_delete=models.PROTECT, related_name="claims_as_subject", verbose_name=_("subject")
+    )
+    object = models.ForeignKey(
+        Entity,
+        on_delete=models.PROTECT,
+        related_name="claims_as_object",
+        null=True,
+        blank=True,
+        verbose_name=_("object"),
+    )
+    # The contract's optional fields are null when absent, as in the contract itself,
+    # so that null (not "") is what the API, the engine and the fact key all see.
+    value = models.FloatField(_("value"), null=True, blank=True)
+    unit = models.CharField(_("unit"), max_length=8, null=True, blank=True)  # noqa: DJ001
+    period = models.CharField(_("period"), max_length=8, choices=Period.choices, null=True, blank=True)  # noqa: DJ001
+    time = models.CharField(_("time"), max_length=10, null=True, blank=True)  # noqa: DJ001
+    role = models.CharField(_("role"), max_length=12, null=True, blank=True)  # noqa: DJ001
+    qualifier = models.CharField(
+        _("qualifier"), max_length=8, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+    modality = models.CharField(
+        _("modality"), max_length=8, choices=Modality.choices, default=Modality.ASSERTED
+    )
+    text = models.TextField(_("source text"))
+    span_start = models.PositiveIntegerField(_("span start"))
+    span_end = models.PositiveIntegerField(_("span end"))
+    # predicate|subject id|object id|unit|period|role|time (factcheck.agreement.fact_key).
+    fact_key = models.CharField(_("fact key"), max_length=255)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
+    # Bumped by every status change; lets webhook receivers keep the latest state.
+    status_version = models.PositiveIntegerField(_("status version"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        ordering = ("-created_at", "-id")
+        indexes = [
+            # Checking a claim: every claim of the same fact, by one index lookup.
+            models.Index(fields=["fact_key"], name="claim_fact_key_idx"),
+            # The API's and the review queue's "claims with status X, newest first".
+            models.Index(fields=["status", "-created_at"], name="claim_status_created_idx"),
+        ]
+        constraints = [
+            # Running extraction twice stores nothing twice.
+            models.UniqueConstraint(
+                fields=["article", "fact_key", "span_start", "span_end"], name="claim_unique_in_article"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(span_end__gte=models.F("span_start")), name="claim_span_ordered"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=ClaimStatus.values), name="claim_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(predicate__in=ClaimPredicate.values), name="claim_predicate_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(qualifier__in=ClaimQualifier.values), name="claim_qualifier_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(modality__in=ClaimModality.values), name="claim_modality_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        obj = f" -> {self.object.name}" if self.object_id else ""
+        value = "" if self.value is None else f" = {self.value:g} {self.unit or ''}".rstrip()
+        return f"{self.predicate}: {self.subject.name}{obj}{value} [{self.status}]"
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.span_start, self.span_end)
+
+    @property
+    def has_verdict(self) -> bool:
+        return self.status in self.VERDICT_STATUSES
+
+
+assert set(Claim.Predicate.values) == set(contract.PREDICATES), "models and contract disagree"
+
+
+class FindingKind(models.TextChoices):
+    AGREEMENT = "agreement", _("agreement")
+    CONFLICT = "conflict", _("conflict")
+    INCOMPLETE = "incomplete", _("incomplete")
+    OUT_OF_RANGE = "out_of_range", _("out of range")
+    STAKES_OVER_100 = "stakes_over_100", _("stakes over 100 %")
+    STALE_FORECAST = "stale_forecast", _("stale forecast")
+    CONFIRMS_VERIFIED = "confirms_verified", _("confirms a verified fact")
+    CONTRADICTS_VERIFIED = "contradicts_verified", _("contradicts a verified fact")
+
+
+class Finding(models.Model):
+    Kind = FindingKind
+
+    claim = models.ForeignKey(
+        Claim, on_delete=models.CASCADE, related_name="findings", verbose_name=_("claim")
+    )
+    other_claim = models.ForeignKey(
+        Claim,
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("other claim"),
+    )
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    explanation = models.TextField(_("explanation"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+        ordering = ("created_at", "id")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=FindingKind.values), name="finding_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(other_claim=models.F("claim")), name="finding_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} on claim #{self.claim_id}"
+
+
+class StatusChange(models.Model):
+    claim = models.ForeignKey(
+        Claim, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("claim")
+    )
+    from_status = models.CharField(_("from"), max_length=12, choices=ClaimStatus.choices)
+    to_status = models.CharField(_("to"), max_length=12, choices=ClaimStatus.choices)
+    status_version = models.PositiveIntegerField(_("status version"))
+    actor_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="status_changes",
+        verbose_name=_("reviewer"),
+    )
+    # Which automatic step made the change, when no person did ("checks", "extraction").
+    actor_system = models.CharField(_("system actor"), max_length=40, blank=True)
+    reason = models.TextField(_("reason"))
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ("created_at", "id")
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "status_version"], name="status_change_version_unique"),
+            models.CheckConstraint(
+                condition=~models.Q(from_status=models.F("to_status")), name="status_change_changes"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"claim #{self.claim_id}: {self.from_status} -> {self.to_status} (v{self.status_version})"
+
+    @property
+    def actor(self) -> str:
+        if self.actor_user_id:
+            return self.actor_user.get_username()
+        return self.actor_system or "system"

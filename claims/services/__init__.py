@@ -1,0 +1,1 @@
+"""Every write of the app goes through these functions (views, admin, tasks call them)."""

@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import date, timedelta
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+import factcheck
+from claims.models import Article, Claim
+from claims.services.dispatch import dispatch_on_commit
+from claims.services.entities import entities_resolve, entity_registry_names
+from factcheck.agreement import fact_key
+from factcheck.claim import Extraction
+
+logger = logging.getLogger(__name__)
+
+# An article left in `processing` longer than this belonged to a worker that died:
+# another may take it over. Longer than the task time limit, so never a live one.
+PROCESSING_LEASE = timedelta(minutes=15)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_submit(
+    *,
+    text: str,
+    source_name: str,
+    url: str = "",
+    published: date | None = None,
+    language: str = "",
+    submitted_by: AbstractBaseUser | None = None,
+) -> tuple[Article, bool]:
+    """Store an article and queue its extraction; the same text returns the stored article.
+
+    Returns (article, created).
+    """
+    digest = content_hash(text)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                text=text,
+                content_hash=digest,
+                source_name=source_name,
+                url=url,
+                published=published,
+                language=language,
+                submitted_by=submitted_by,
+            )
+            from claims.tasks import process_article
+
+            dispatch_on_commit(process_article, article.pk)
+    except IntegrityError:
+        # The same text submitted twice at the same moment: the other request won.
+        return Article.objects.get(content_hash=digest), False
+    return article, True
+
+
+def article_process(*, article_id: int) -> list[int]:
+    """Extract and store an article's claims; returns the ids of the new claims.
+
+    Idempotent: only the worker that moves the article out of `queued` (or takes
+    over an expired lease) extracts it, and claims are stored with the article's
+    state in one transaction, so a crash before the commit stores nothing.
+    """
+    now = timezone.now()
+    taken = Article.objects.filter(
+        Q(state=Article.State.QUEUED)
+        | Q(state=Article.State.PROCESSING, updated_at__lt=now - PROCESSING_LEASE),
+        pk=article_id,
+    ).update(state=Article.State.PROCESSING, updated_at=now)
+    if not taken:
+        return []
+    article = Article.objects.get(pk=article_id)
+    try:
+        extraction = factcheck.extract(
+            article.text,
+            published=article.published,
+            lang=article.language or None,
+            entities=entity_registry_names(),
+        )
+        claim_ids = _store_extraction(article, extraction)
+    except Exception as exc:
+        logger.exception("extraction of article %s failed", article_id)
+        Article.objects.filter(pk=article_id).update(
+            state=Article.State.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000], updated_at=timezone.now()
+        )
+        return []
+    return claim_ids
+
+
+@transaction.atomic
+def _store_extraction(article: Article, extraction: Extraction) -> list[int]:
+    entities = entities_resolve(names=extraction.entities | _names_in(extraction))
+    rows: dict[tuple, Claim] = {}
+    for c in [*extraction.claims, *extraction.incomplete]:
+        subject = entities[c.subject]
+        obj = entities[c.object] if c.object is not None else None
+        key = fact_key(
+            predicate=c.predicate,
+            subject=subject.pk,
+            object=obj.pk if obj else None,
+            unit=c.unit,
+            period=c.period,
+            role=c.role,
+            time=c.time,
+        )
+        rows.setdefault(
+            (key, *c.span),
+            Claim(
+                article=article,
+                predicate=c.predicate,
+                subject=subject,
+                object=obj,
+                value=c.value,
+                unit=c.unit,
+                period=c.period,
+                time=c.time,
+                role=c.role,
+                qualifier=c.qualifier,
+                modality=c.modality,
+                text=c.text,
+                span_start=c.span[0],
+                span_end=c.span[1],
+                fact_key=key,
+            ),
+        )
+    Claim.objects.bulk_create(rows.values(), ignore_conflicts=True)
+    claim_ids = list(Claim.objects.filter(article=article).values_list("pk", flat=True))
+    Article.objects.filter(pk=article.pk).update(
+        state=Article.State.DONE,
+        language=extraction.lang,
+        error="",
+        processed_at=timezone.now(),
+        updated_at=timezone.now(),
+    )
+    if claim_ids:
+        from claims.tasks import check_claims
+
+        dispatch_on_commit(check_claims, claim_ids)
+    return claim_ids
+
+
+def _names_in(extraction: Extraction) -> dict[str, str]:
+    """Names used by claims that the engine did not list under entities."""
+    names = {}
+    for c in [*extraction.claims, *extraction.incomplete]:
+        for n in (c.subject, c.object):
+            if n is not None and n not in extraction.entities:
+                names[n] = "other"
+    return names

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from django.db.models.functions import Lower
+
+from claims.models import Entity, EntityAlias, normalize_name
+
+
+def entity_registry_names() -> dict[str, str]:
+    """alias -> canonical name for every alias, the form the engine takes."""
+    return dict(EntityAlias.objects.values_list("name", "entity__name"))
+
+
+def entities_resolve(*, names: Mapping[str, str]) -> dict[str, Entity]:
+    """Map canonical names found by the engine to entities, creating unknown ones.
+
+    `names` maps each name to its kind. Costs a constant number of queries
+    whatever the number of names: one lookup, one bulk insert of the new ones.
+    """
+    wanted = {normalize_name(n): n for n in names}
+    found: dict[str, Entity] = {}
+    for alias in (
+        EntityAlias.objects.filter(normalized__in=wanted).select_related("entity").order_by("entity_id")
+    ):
+        found.setdefault(alias.normalized, alias.entity)
+    # Names that are an entity's canonical name but were never given an alias row.
+    missing = [n for n in wanted if n not in found]
+    if missing:
+        for entity in Entity.objects.annotate(lname=Lower("name")).filter(lname__in=missing):
+            found.setdefault(normalize_name(entity.name), entity)
+    missing = [n for n in wanted if n not in found]
+    if missing:
+        # ignore_conflicts: a concurrent worker may create the same entity first.
+        Entity.objects.bulk_create(
+            [Entity(name=wanted[n], kind=_kind(names[wanted[n]])) for n in missing], ignore_conflicts=True
+        )
+        created = Entity.objects.annotate(lname=Lower("name")).filter(lname__in=missing)
+        new_entities = {normalize_name(e.name): e for e in created}
+        EntityAlias.objects.bulk_create(
+            [EntityAlias(entity=e, name=e.name, normalized=n) for n, e in new_entities.items()],
+            ignore_conflicts=True,
+        )
+        found.update(new_entities)
+    return {wanted[n]: e for n, e in found.items()}
+
+
+def entity_add_aliases(*, entity: Entity, names: Iterable[str]) -> None:
+    EntityAlias.objects.bulk_create(
+        [EntityAlias(entity=entity, name=n, normalized=normalize_name(n)) for n in names],
+        ignore_conflicts=True,
+    )
+
+
+def _kind(kind: str) -> str:
+    return kind if kind in Entity.Kind.values else Entity.Kind.OTHER

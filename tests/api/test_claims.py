@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+
+from claims.models import Claim
+from claims.services.checks import claim_check
+
+URL = "/api/v1/claims/"
+
+
+@pytest.mark.django_db
+def test_claims_list_shows_status_and_findings(api, make_article, make_claim):
+    a = make_claim(article=make_article(source_name="Wire A"), value=30)
+    b = make_claim(article=make_article(source_name="Wire B"), value=40)
+    claim_check(claim=b)
+
+    response = api.get(URL)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["count"] == 2
+    by_id = {c["id"]: c for c in body["results"]}
+    assert by_id[a.pk]["status"] == by_id[b.pk]["status"] == "conflicting"
+    assert by_id[b.pk]["findings"][0]["kind"] == "conflict"
+    assert by_id[b.pk]["findings"][0]["other_claim"] == a.pk
+    assert "30" in by_id[b.pk]["findings"][0]["explanation"]
+    assert "Wire A" in by_id[b.pk]["findings"][0]["explanation"]
+
+
+@pytest.mark.django_db
+def test_claims_list_costs_the_same_queries_for_many_claims(
+    api, make_article, make_claim, django_assert_num_queries
+):
+    for i in range(30):
+        make_claim(article=make_article(), value=10 + i)
+
+    with django_assert_num_queries(3):  # count, the page with its relations, the findings
+        response = api.get(URL)
+
+    assert len(response.json()["results"]) == 30
+
+
+@pytest.mark.django_db
+def test_claims_list_filters(api, make_article, make_claim):
+    de = make_article(language="de")
+    stake = make_claim(article=de)
+    make_claim(predicate="employees", object=None, value=50, unit="count")
+    Claim.objects.filter(pk=stake.pk).update(status=Claim.Status.UNCONFIRMED)
+
+    def ids(query):
+        return [c["id"] for c in api.get(URL + query).json()["results"]]
+
+    assert ids("?predicate=stake") == [stake.pk]
+    assert ids("?language=de") == [stake.pk]
+    assert ids("?status=unconfirmed") == [stake.pk]
+    assert ids(f"?article={de.pk}") == [stake.pk]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [("?status=bogus", "status"), ("?predicate=weather", "predicate"), ("?article=abc", "article")],
+)
+def test_claims_list_rejects_unknown_filter_values(api, query, field):
+    response = api.get(URL + query)
+
+    assert response.status_code == 400
+    assert field in response.json()
