@@ -64,9 +64,7 @@ class Article(models.Model):
             models.Index(fields=["state", "updated_at"], name="article_state_updated_idx"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(state__in=ArticleState.values), name="article_state_valid"
-            ),
+            models.CheckConstraint(condition=models.Q(state__in=ArticleState.values), name="article_state_valid"),
             models.CheckConstraint(
                 condition=~models.Q(state="failed") | ~models.Q(error=""), name="article_failed_has_error"
             ),
@@ -104,9 +102,7 @@ class Entity(models.Model):
 
 
 class EntityAlias(models.Model):
-    entity = models.ForeignKey(
-        Entity, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("entity")
-    )
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("entity"))
     name = models.CharField(_("name"), max_length=200)
     # casefolded name: the key the registry is looked up by, in any language.
     normalized = models.CharField(_("normalized name"), max_length=200, editable=False)
@@ -206,9 +202,7 @@ class Claim(models.Model):
     VERDICT_STATUSES = (Status.VERIFIED, Status.REFUTED, Status.UNVERIFIABLE)
     REVIEW_STATUSES = (Status.CONFLICTING, Status.CONTRADICTED, Status.INCOMPLETE)
 
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="claims", verbose_name=_("article")
-    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims", verbose_name=_("article"))
     predicate = models.CharField(_("predicate"), max_length=12, choices=Predicate.choices)
     subject = models.ForeignKey(
         Entity, on_delete=models.PROTECT, related_name="claims_as_subject", verbose_name=_("subject")
@@ -228,12 +222,8 @@ class Claim(models.Model):
     period = models.CharField(_("period"), max_length=8, choices=Period.choices, null=True, blank=True)  # noqa: DJ001
     time = models.CharField(_("time"), max_length=10, null=True, blank=True)  # noqa: DJ001
     role = models.CharField(_("role"), max_length=12, null=True, blank=True)  # noqa: DJ001
-    qualifier = models.CharField(
-        _("qualifier"), max_length=8, choices=Qualifier.choices, default=Qualifier.EXACT
-    )
-    modality = models.CharField(
-        _("modality"), max_length=8, choices=Modality.choices, default=Modality.ASSERTED
-    )
+    qualifier = models.CharField(_("qualifier"), max_length=8, choices=Qualifier.choices, default=Qualifier.EXACT)
+    modality = models.CharField(_("modality"), max_length=8, choices=Modality.choices, default=Modality.ASSERTED)
     text = models.TextField(_("source text"))
     span_start = models.PositiveIntegerField(_("span start"))
     span_end = models.PositiveIntegerField(_("span end"))
@@ -262,21 +252,15 @@ class Claim(models.Model):
             models.UniqueConstraint(
                 fields=["article", "fact_key", "span_start", "span_end"], name="claim_unique_in_article"
             ),
-            models.CheckConstraint(
-                condition=models.Q(span_end__gte=models.F("span_start")), name="claim_span_ordered"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(status__in=ClaimStatus.values), name="claim_status_valid"
-            ),
+            models.CheckConstraint(condition=models.Q(span_end__gte=models.F("span_start")), name="claim_span_ordered"),
+            models.CheckConstraint(condition=models.Q(status__in=ClaimStatus.values), name="claim_status_valid"),
             models.CheckConstraint(
                 condition=models.Q(predicate__in=ClaimPredicate.values), name="claim_predicate_valid"
             ),
             models.CheckConstraint(
                 condition=models.Q(qualifier__in=ClaimQualifier.values), name="claim_qualifier_valid"
             ),
-            models.CheckConstraint(
-                condition=models.Q(modality__in=ClaimModality.values), name="claim_modality_valid"
-            ),
+            models.CheckConstraint(condition=models.Q(modality__in=ClaimModality.values), name="claim_modality_valid"),
         ]
 
     def __str__(self) -> str:
@@ -310,9 +294,7 @@ class FindingKind(models.TextChoices):
 class Finding(models.Model):
     Kind = FindingKind
 
-    claim = models.ForeignKey(
-        Claim, on_delete=models.CASCADE, related_name="findings", verbose_name=_("claim")
-    )
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="findings", verbose_name=_("claim"))
     other_claim = models.ForeignKey(
         Claim,
         on_delete=models.CASCADE,
@@ -330,12 +312,8 @@ class Finding(models.Model):
         verbose_name_plural = _("findings")
         ordering = ("created_at", "id")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(kind__in=FindingKind.values), name="finding_kind_valid"
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(other_claim=models.F("claim")), name="finding_not_self"
-            ),
+            models.CheckConstraint(condition=models.Q(kind__in=FindingKind.values), name="finding_kind_valid"),
+            models.CheckConstraint(condition=~models.Q(other_claim=models.F("claim")), name="finding_not_self"),
         ]
 
     def __str__(self) -> str:
@@ -343,9 +321,7 @@ class Finding(models.Model):
 
 
 class StatusChange(models.Model):
-    claim = models.ForeignKey(
-        Claim, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("claim")
-    )
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("claim"))
     from_status = models.CharField(_("from"), max_length=12, choices=ClaimStatus.choices)
     to_status = models.CharField(_("to"), max_length=12, choices=ClaimStatus.choices)
     status_version = models.PositiveIntegerField(_("status version"))

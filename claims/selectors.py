@@ -19,9 +19,7 @@ CLAIM_FILTERS = {
 
 def claim_list(*, filters: Mapping[str, str]) -> QuerySet[Claim]:
     """Claims with what the API shows of them, narrowed by the query parameters it knows."""
-    lookups = {
-        CLAIM_FILTERS[name]: value for name, value in filters.items() if name in CLAIM_FILTERS and value
-    }
+    lookups = {CLAIM_FILTERS[name]: value for name, value in filters.items() if name in CLAIM_FILTERS and value}
     return Claim.objects.with_relations().filter(**lookups).order_by("-created_at", "-id")
 
 

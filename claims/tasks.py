@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from claims.services.articles import article_process
+from claims.services.articles import article_process, articles_requeue_stalled
 from claims.services.checks import claims_check
 
 
@@ -16,3 +16,8 @@ def process_article(article_id: int) -> None:
 @shared_task(name="claims.check_claims")
 def check_claims(claim_ids: list[int]) -> None:
     claims_check(claim_ids=claim_ids)
+
+
+@shared_task(name="claims.requeue_stalled_articles")
+def requeue_stalled_articles() -> None:
+    articles_requeue_stalled()

@@ -23,9 +23,7 @@ PRODUCTION = ENV == "production"
 DEBUG = env_bool("DJANGO_DEBUG", default=ENV == "development")
 # No default in production: a guessable key would let anyone forge sessions.
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", None if PRODUCTION else f"insecure-{ENV}-key-not-for-production")
-ALLOWED_HOSTS = env_list(
-    "DJANGO_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
-)
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -131,6 +129,10 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 0.5,
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULE = {
+    # Articles whose dispatch was lost (broker down at submission) or whose worker died.
+    "requeue-stalled-articles": {"task": "claims.requeue_stalled_articles", "schedule": 60.0},
+}
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 
 # --- The service --------------------------------------------------------------

@@ -1,21 +1,9 @@
-"""The extraction engine: plain Python, no Django.
+"""The extraction engine: structured claims from news articles in seven languages.
 
-`extract` is imported lazily so that importing the contract types
-(factcheck.claim, factcheck.agreement) never loads spaCy or the language models.
+Plain Python; never imports Django. Entry point: `extract()`.
 """
 
-from __future__ import annotations
+from factcheck.claim import Claim, Extraction
+from factcheck.extractor import extract
 
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from factcheck.claim import Extraction
-
-
-def extract(text: str, **kwargs: Any) -> Extraction:
-    from factcheck.extractor import extract as _extract
-
-    return _extract(text, **kwargs)
-
-
-__all__ = ["extract"]
+__all__ = ["Claim", "Extraction", "extract"]

@@ -70,11 +70,7 @@ def make_claim(db, make_article) -> Callable[..., Claim]:
     ) -> Claim:
         article = article or make_article()
         subj, _ = Entity.objects.get_or_create(name=subject, defaults={"kind": "organisation"})
-        obj = (
-            Entity.objects.get_or_create(name=object, defaults={"kind": "organisation"})[0]
-            if object
-            else None
-        )
+        obj = Entity.objects.get_or_create(name=object, defaults={"kind": "organisation"})[0] if object else None
         key = fact_key(
             predicate=predicate,
             subject=subj.pk,

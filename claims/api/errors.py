@@ -18,13 +18,7 @@ def exception_handler(exc, context):
             status=status.HTTP_400_BAD_REQUEST,
         )
     if isinstance(exc, UnsupportedMediaType):
-        return Response(
-            {
-                "body": [
-                    f"The request body must be JSON sent with Content-Type: application/json "
-                    f"(got {exc.detail})."
-                ]
-            },
-            status=status.HTTP_400_BAD_REQUEST,
-        )
+        got = context["request"].content_type or "no Content-Type"
+        message = f'The request body must be JSON sent with Content-Type: application/json (got "{got}").'
+        return Response({"body": [message]}, status=status.HTTP_400_BAD_REQUEST)
     return drf_exception_handler(exc, context)

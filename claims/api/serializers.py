@@ -22,17 +22,14 @@ class ArticleSubmitSerializer(serializers.Serializer):
     text = StrictCharField(trim_whitespace=False)
     source_name = StrictCharField(max_length=200)
     url = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
-    published = serializers.DateField(
-        required=False, allow_null=True, default=None, input_formats=["iso-8601"]
-    )
+    published = serializers.DateField(required=False, allow_null=True, default=None, input_formats=["iso-8601"])
     language = serializers.ChoiceField(
         choices=Language.choices,
         required=False,
         allow_blank=True,
         default="",
         error_messages={
-            "invalid_choice": '"{input}" is not a supported '
-            f"language; use one of {', '.join(Language.values)}."
+            "invalid_choice": f'"{{input}}" is not a supported language; use one of {", ".join(Language.values)}.'
         },
     )
 
@@ -52,9 +49,7 @@ class ArticleSubmitSerializer(serializers.Serializer):
         size = len(text.encode("utf-8"))
         limit = settings.FACTCHECK_MAX_ARTICLE_BYTES
         if size > limit:
-            raise serializers.ValidationError(
-                f"The text is {size:,} bytes long (UTF-8); the limit is {limit:,} bytes."
-            )
+            raise serializers.ValidationError(f"The text is {size:,} bytes long (UTF-8); the limit is {limit:,} bytes.")
         return text
 
 

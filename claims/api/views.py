@@ -33,9 +33,7 @@ class ArticleViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, viewset
         if created:
             return Response(ArticleAcceptedSerializer(article).data, status=status.HTTP_202_ACCEPTED)
         # The same text was submitted before: the stored article, as it stands now.
-        return Response(
-            ArticleSerializer(article_detail_queryset().get(pk=article.pk)).data, status=status.HTTP_200_OK
-        )
+        return Response(ArticleSerializer(article_detail_queryset().get(pk=article.pk)).data, status=status.HTTP_200_OK)
 
 
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):

@@ -21,6 +21,8 @@ logger = logging.getLogger(__name__)
 # An article left in `processing` longer than this belonged to a worker that died:
 # another may take it over. Longer than the task time limit, so never a live one.
 PROCESSING_LEASE = timedelta(minutes=15)
+# A queued article older than this lost its dispatch (broker down, message lost).
+QUEUED_GRACE = timedelta(minutes=2)
 
 
 def content_hash(text: str) -> str:
@@ -73,8 +75,7 @@ def article_process(*, article_id: int) -> list[int]:
     """
     now = timezone.now()
     taken = Article.objects.filter(
-        Q(state=Article.State.QUEUED)
-        | Q(state=Article.State.PROCESSING, updated_at__lt=now - PROCESSING_LEASE),
+        Q(state=Article.State.QUEUED) | Q(state=Article.State.PROCESSING, updated_at__lt=now - PROCESSING_LEASE),
         pk=article_id,
     ).update(state=Article.State.PROCESSING, updated_at=now)
     if not taken:
@@ -157,3 +158,23 @@ def _names_in(extraction: Extraction) -> dict[str, str]:
             if n is not None and n not in extraction.entities:
                 names[n] = "other"
     return names
+
+
+def articles_requeue_stalled() -> list[int]:
+    """Queue again the articles whose dispatch was lost or whose worker died.
+
+    The fast path is the dispatch after commit; this sweep, run by Celery beat,
+    makes sure a lost message only delays an article.
+    """
+    now = timezone.now()
+    stalled = list(
+        Article.objects.filter(
+            Q(state=Article.State.QUEUED, updated_at__lt=now - QUEUED_GRACE)
+            | Q(state=Article.State.PROCESSING, updated_at__lt=now - PROCESSING_LEASE)
+        ).values_list("pk", flat=True)[:1000]
+    )
+    from claims.tasks import process_article
+
+    for article_id in stalled:
+        process_article.delay(article_id)
+    return stalled

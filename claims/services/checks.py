@@ -72,9 +72,7 @@ def _add_findings(findings: list[Finding]) -> None:
     if not findings:
         return
     claim_ids = {f.claim_id for f in findings}
-    seen = set(
-        Finding.objects.filter(claim_id__in=claim_ids).values_list("claim_id", "other_claim_id", "kind")
-    )
+    seen = set(Finding.objects.filter(claim_id__in=claim_ids).values_list("claim_id", "other_claim_id", "kind"))
     Finding.objects.bulk_create([f for f in findings if (f.claim_id, f.other_claim_id, f.kind) not in seen])
 
 

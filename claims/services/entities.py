@@ -20,9 +20,7 @@ def entities_resolve(*, names: Mapping[str, str]) -> dict[str, Entity]:
     """
     wanted = {normalize_name(n): n for n in names}
     found: dict[str, Entity] = {}
-    for alias in (
-        EntityAlias.objects.filter(normalized__in=wanted).select_related("entity").order_by("entity_id")
-    ):
+    for alias in EntityAlias.objects.filter(normalized__in=wanted).select_related("entity").order_by("entity_id"):
         found.setdefault(alias.normalized, alias.entity)
     # Names that are an entity's canonical name but were never given an alias row.
     missing = [n for n in wanted if n not in found]

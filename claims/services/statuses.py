@@ -23,9 +23,7 @@ def claim_set_status(
     if status not in Claim.Status.values:
         raise ValueError(f"unknown claim status {status!r}; expected one of {Claim.Status.values}")
     if actor_user is None and not actor_system:
-        raise ValueError(
-            "a status change needs an actor: a reviewer (actor_user) or a system step (actor_system)"
-        )
+        raise ValueError("a status change needs an actor: a reviewer (actor_user) or a system step (actor_system)")
     with transaction.atomic():
         # The row lock orders concurrent changes of one claim (two workers checking
         # the same fact); the version each writes is the one it read under the lock.

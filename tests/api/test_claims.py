@@ -28,9 +28,7 @@ def test_claims_list_shows_status_and_findings(api, make_article, make_claim):
 
 
 @pytest.mark.django_db
-def test_claims_list_costs_the_same_queries_for_many_claims(
-    api, make_article, make_claim, django_assert_num_queries
-):
+def test_claims_list_costs_the_same_queries_for_many_claims(api, make_article, make_claim, django_assert_num_queries):
     for i in range(30):
         make_claim(article=make_article(), value=10 + i)
 

@@ -64,9 +64,7 @@ def test_undated_claims_more_than_a_year_apart_are_not_compared(make_article, ma
 @pytest.mark.django_db
 def test_different_times_are_different_facts(make_article, make_claim):
     make_claim(article=make_article(), predicate="revenue", object=None, unit="EUR", value=5e8, time="2023")
-    new = make_claim(
-        article=make_article(), predicate="revenue", object=None, unit="EUR", value=6e8, time="2024"
-    )
+    new = make_claim(article=make_article(), predicate="revenue", object=None, unit="EUR", value=6e8, time="2024")
 
     claim_check(claim=new)
 

@@ -59,20 +59,15 @@ class Command(BaseCommand):
     def handle(self, *args, username: str, **options):
         User = get_user_model()
         password = secrets.token_urlsafe(12)
-        user, _ = User.objects.get_or_create(
-            username=username, defaults={"is_staff": True, "is_superuser": True}
-        )
+        user, _ = User.objects.get_or_create(username=username, defaults={"is_staff": True, "is_superuser": True})
         user.set_password(password)
         user.save()
         token, _ = Token.objects.get_or_create(user=user)
         for article in DEMO_ARTICLES:
             article_submit(**article, submitted_by=user)
         self.stdout.write(self.style.SUCCESS("Sample data loaded."))
-        self.stdout.write(
-            f"  admin:     http://127.0.0.1:8000/admin/  user {username!r}  password {password!r}"
-        )
+        self.stdout.write(f"  admin:     http://127.0.0.1:8000/admin/  user {username!r}  password {password!r}")
         self.stdout.write(f"  API token: {token.key}")
         self.stdout.write(
-            '  try:      curl -H "Authorization: Token ' + token.key + '" '
-            "http://127.0.0.1:8000/api/v1/claims/"
+            '  try:      curl -H "Authorization: Token ' + token.key + '" http://127.0.0.1:8000/api/v1/claims/'
         )

@@ -1,0 +1,423 @@
+"""Names of organisations and people: the registry's aliases plus heuristics.
+
+Heuristics: capitalised sequences (in German, where every noun is capitalised, only
+with further evidence), legal-form suffixes, company nouns in apposition ("the
+battery maker Voltaris"), role titles next to a person, possessives ("Voltaris's",
+German "Metas"), hyphen compounds ("Nordwerk-Chef"). Decisions are taken once per
+document, so a name recognised in one sentence is recognised in all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factcheck.languages import LangData
+from factcheck.text import Sentence
+
+ORG, PERSON, PLACE = "organisation", "person", "place"
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # token range in its sentence
+    end: int
+    name: str  # canonical name
+    kind: str  # ORG | PERSON | PLACE
+    genitive: bool = False  # "Meta's", "Metas", "Nordwerk-" (owner of what follows)
+    pshape: bool = False  # looks like a person's name ("Firstname Lastname"), whatever its kind
+
+
+@lru_cache(maxsize=65536)
+def _known(word: str, code: str) -> bool:
+    import simplemma
+
+    try:
+        return simplemma.is_known(word, lang=code)
+    except (ValueError, KeyError):
+        return False
+
+
+def _is_cap(t: str) -> bool:
+    if not t or not t[0].isalpha():
+        return False
+    return t[0].isupper() or any(c.isupper() for c in t[1:])
+
+
+def _titlecase_word(t: str) -> bool:
+    return t[:1].isupper() and t[1:].replace("-", "").isalpha() and t[1:].islower()
+
+
+class _Kinds:
+    """Per-token flags of one sentence from its lexicon matches."""
+
+    def comma_before(self, i: int) -> bool:
+        return i in self.commas
+
+    def __init__(self, n: int, matches) -> None:
+        self.company = [False] * n
+        self.role = [False] * n
+        self.place_prep_end = set()
+        self.place_suffix = set()  # "based" in "Eindhoven-based"
+        self.stop = [False] * n  # tokens that can never be part of a name
+        self.head = [False] * n  # a word that a name can be the first part of ("Nordwerk-Chef")
+        self.article_end = set()
+        self.pred_word = [False] * n
+        self.commas: set[int] = set()
+        place_preps = []
+        for s, e, p, _ in matches:
+            k = p[0]
+            if k in ("trigger", "noun", "distract", "role", "company"):
+                self.head[s] = True
+            if k in ("trigger", "noun"):
+                for i in range(s, e):
+                    self.pred_word[i] = True
+            if k == "article":
+                self.article_end.add(e)
+            if k == "company":
+                for i in range(s, e):
+                    self.company[i] = True
+            elif k == "role":
+                for i in range(s, e):
+                    self.role[i] = True
+                    self.stop[i] = True
+            elif k in ("month", "currency", "percent", "scale"):
+                for i in range(s, e):
+                    self.stop[i] = True
+            elif k == "place_prep":
+                place_preps.append((s, e))
+            elif k == "place_suffix":
+                self.place_suffix.add(s)
+        # "in Eindhoven" is a place, "a stake in Kelpie" is not
+        for s, e in place_preps:
+            if s == 0 or not self.pred_word[s - 1]:
+                self.place_prep_end.add(e)
+
+
+def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
+    flags.commas = {k + 1 for k, t in enumerate(sent.texts) if t == ","}
+    """Maximal capitalised token runs (start, end) allowing inner particles."""
+    texts = sent.texts
+    n = len(texts)
+    i = 0
+    while i < n:
+        t = texts[i]
+        if (
+            not _is_cap(t)
+            or flags.stop[i]
+            or t.lower() in ld.non_names
+            or (flags.company[i] and (ld.capitalises_nouns or t.lower() not in ld.org_words))
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            u = texts[j]
+            if flags.stop[j] or (flags.company[j] and (ld.capitalises_nouns or u.lower() not in ld.org_words)):
+                break
+            # "Latijns-Amerika", "Rolls-Royce": one name; "Nordwerk-Chef", "SkyRail-Spitze": a name and a head
+            if (
+                u == "-"
+                and j + 1 < n
+                and _is_cap(texts[j + 1])
+                and sent.starts[j] == sent.ends[j - 1]
+                and sent.starts[j + 1] == sent.ends[j]
+                and not flags.head[j + 1]
+                and not (ld.capitalises_nouns and _known(texts[j + 1], ld.code))
+            ):
+                j += 2
+                continue
+            if _is_cap(u) and (u.lower() not in ld.non_names or u.lower() in ld.org_words):
+                j += 1
+                continue
+            if u in ld.legal_forms:
+                j += 1
+                continue
+            if u in ld.name_particles and j + 1 < n and _is_cap(texts[j + 1]) and j > i:
+                j += 2
+                continue
+            break
+        yield i, j
+        i = j
+
+
+def _namey(t: str, ld: LangData) -> bool:
+    """A token that looks like (part of) a name even in German."""
+    return (
+        t in ld.legal_forms
+        or t.lower() in ld.org_words
+        or (len(t) > 1 and any(c.isupper() for c in t[1:]))
+        or not _known(t, ld.code)
+    )
+
+
+def _strip_legal(toks: tuple[str, ...], ld: LangData) -> tuple[str, ...]:
+    while len(toks) > 1 and toks[-1] in ld.legal_forms:
+        toks = toks[:-1]
+    return toks
+
+
+def _person_shaped(toks: tuple[str, ...], ld: LangData) -> bool:
+    words = [t for t in toks if t not in ld.name_particles]
+    return (
+        2 <= len(words) <= 4
+        and all(_titlecase_word(t) for t in words)
+        and not any(t.lower() in ld.org_words for t in words)
+        and not any(t in ld.legal_forms for t in toks)
+    )
+
+
+def find_mentions(
+    sents: list[Sentence],
+    matches: list[list],
+    ld: LangData,
+    registry: Mapping[str, str] | None = None,
+    tokenize=None,
+) -> list[list[Mention]]:
+    """Entity mentions per sentence, with canonical names and kinds."""
+    registry = registry or {}
+    # alias token tuple -> canonical
+    reg: dict[tuple[str, ...], str] = {}
+    for alias, canon in registry.items():
+        toks = tuple(tokenize(alias)) if tokenize else tuple(alias.split())
+        if toks:
+            reg[toks] = canon
+    reg_first: dict[str, list[tuple[str, ...]]] = {}
+    for toks in sorted(reg, key=len, reverse=True):
+        reg_first.setdefault(toks[0], []).append(toks)
+
+    # 1. candidate runs with evidence
+    strong: dict[tuple[str, ...], str] = {}  # surface -> reason
+    weak: dict[tuple[str, ...], int] = {}
+    person_ev: set[tuple[str, ...]] = set()
+    org_ev: set[tuple[str, ...]] = set()
+    placey: dict[tuple[str, ...], list[bool]] = {}
+    always_place: set[tuple[str, ...]] = set()
+    gen_next: set[str] = set()  # "Meta" when "Metas Erwerb" was seen
+    initial: dict[str, int] = {}  # sentence-initial ordinary-looking words ("Google is ...")
+    runs = []
+    for si, (sent, sm) in enumerate(zip(sents, matches, strict=True)):
+        flags = _Kinds(len(sent.texts), sm)
+        for i, j in _runs(sent, ld, flags):
+            runs.append((i != 0, si, i, j, flags))
+    # sentence-initial runs last: by then we know whether "Scale AI" is a name elsewhere
+    runs.sort(key=lambda r: (not r[0], r[1], r[2]))
+    last_place: dict[int, int] = {}  # sentence -> end of its last place name
+    conj_words = set(ld.raw.get("cues", {}).get("conjunctions", ()))
+    for _, si, i, j, flags in runs:
+        texts = sents[si].texts
+        toks = tuple(texts[i:j])
+        role_adj = _evidence_role(flags, i, j)
+        if i == 0 and toks not in strong and not role_adj and _known(toks[0].lower(), ld.code):
+            # an ordinary word starting the sentence ("Großes", "The") is not part of the name
+            if len(toks) == 1 or toks[1].lower() in ld.non_names or toks[1] in ld.legal_forms:
+                weak[toks] = weak.get(toks, 0)
+                initial[toks[0]] = initial.get(toks[0], 0) + 1
+                if j < len(texts) and texts[j] in POSSESSIVE:
+                    initial[toks[0]] += 2
+                continue
+            i += 1
+            toks = toks[1:]
+        after_det = i > 0 and (
+            i in flags.article_end
+            or (texts[i - 1][:1].islower() and texts[i - 1].endswith(("e", "en", "er", "es", "em")))
+        )
+        if (
+            ld.capitalises_nouns
+            and len(toks) >= 2
+            and (len(toks[0]) >= 10 or after_det)
+            and _known(toks[0], ld.code)
+            and not role_adj
+            and toks[-1].lower() not in ld.org_words
+            and toks[-1] not in ld.legal_forms
+        ):
+            # "Maschinenbauer Kettwig": a long common noun in apposition, then the name
+            i += 1
+            toks = toks[1:]
+        before = i - 1
+        # allow a word or two between a company noun and the name ("the Dutch maker Voltaris")
+        while before >= 0 and before >= i - 2 and not flags.company[before] and texts[before][:1].islower():
+            before -= 1
+        # "the battery maker Voltaris"; but "la empresa de San Francisco" is a place
+        after_company = before >= 0 and flags.company[before] and before >= i - 3 and i not in flags.place_prep_end
+        legal = toks[-1] in ld.legal_forms and len(toks) > 1
+        hyphen_head = j + 1 < len(texts) and texts[j] == "-" and flags.head[j + 1]
+        possessive = j < len(texts) and texts[j] in POSSESSIVE
+        if (
+            ld.capitalises_nouns
+            and len(toks) >= 2
+            and not role_adj
+            and not legal
+            and (not _namey(toks[-1], ld) or flags.head[j - 1])
+        ):
+            # "Metas Einblicke": a genitive and a noun, not one name
+            j = i + 1
+            toks = toks[:1]
+            hyphen_head = possessive = False
+        if (
+            len(toks) == 1
+            and toks[0].endswith("s")
+            and j < len(texts)
+            and _is_cap(texts[j])
+            and i not in flags.article_end
+        ):
+            gen_next.add(toks[0][:-1])
+        reason = None
+        role_head = j + 1 < len(texts) and texts[j] == "-" and flags.role[j + 1]
+        if legal or after_company or role_head:
+            reason = "org"
+            org_ev.add(_strip_legal(toks, ld))
+        elif role_adj and _person_shaped(toks, ld):
+            reason = "person"
+            person_ev.add(toks)
+        elif len(toks) >= 2 or hyphen_head or possessive:
+            reason = "multi"
+        elif len(toks[0]) > 1 and any(c.isupper() for c in toks[0][1:]):
+            reason = "case"
+        elif not ld.capitalises_nouns and i > 0:
+            reason = "cap"
+        elif toks[0].isalpha() and not _known(toks[0], ld.code):
+            reason = "unknown"
+        if reason:
+            strong.setdefault(toks, reason)
+        else:
+            weak[toks] = weak.get(toks, 0) + 1
+        based = j + 1 < len(texts) and texts[j] == "-" and (j + 1) in flags.place_suffix
+        if based:
+            always_place.add(_strip_legal(toks, ld))
+        modifier = not ld.capitalises_nouns and any(
+            k < len(texts) and flags.company[k] and texts[k][:1].islower() for k in (j, j + 1)
+        )
+        listed = i >= 2 and texts[i - 1] in {",", "(", "/"} | conj_words and last_place.get(si) == i - 1
+        is_place = i in flags.place_prep_end or modifier or based or listed
+        if is_place:
+            last_place[si] = j
+        placey.setdefault(_strip_legal(toks, ld), []).append(is_place)
+
+    lower_words = {t for sent in sents for t in sent.texts if t[:1].islower()}
+    for toks in list(weak):
+        if len(toks) == 1 and toks[0] in gen_next:
+            strong.setdefault(toks, "genitive")
+        # a word that starts several sentences and is never written in lower case is a name
+        if (
+            len(toks) == 1
+            and initial.get(toks[0], 0) >= 2
+            and toks[0].lower() not in lower_words
+            and not ld.capitalises_nouns
+        ):
+            strong.setdefault(toks, "initial")
+    names: dict[tuple[str, ...], tuple[str, str]] = {}
+    for toks in strong:
+        base = _strip_legal(toks, ld)
+        names[toks] = (reg.get(toks) or reg.get(base) or " ".join(base), "")
+    # genitive -s of a known name (German "Metas", Dutch "Voltaris'")
+    for toks in list(strong) + list(weak):
+        last = toks[-1]
+        if last.endswith("s") and len(last) > 3:
+            base = (*toks[:-1], last[:-1])
+            if base in names or base in reg:
+                names[toks] = (names.get(base, (reg.get(base, " ".join(base)), ""))[0], "gen")
+    # prefix alias: "Scale" for "Scale AI" (organisation names only)
+    multi = [t for t in names if len(t) >= 2]
+    for toks in list(weak) + [t for t in strong if len(t) == 1]:
+        if toks in names and names[toks][0] != toks[0]:
+            continue
+        for m in multi:
+            if m[: len(toks)] == toks and not _person_shaped(m, ld):
+                names[toks] = names[m]
+                break
+    # surname alias: "Reinholt" for "Thomas Reinholt"
+    persons = {t for t in names if _person_shaped(_strip_legal(t, ld), ld)}
+    person_canon = {names[t][0] for t in person_ev if t in names}
+    for toks in list(strong) + list(weak):
+        if len(toks) == 1:
+            for p in persons:
+                if p[-1] == toks[0] and p != toks:
+                    names[toks] = names[p]
+                    break
+
+    kinds: dict[str, str] = {}
+    pshaped: set[str] = set()
+    surnames = {t[0] for t in list(strong) + list(weak) if len(t) == 1}
+    person_kind: set[str] = set()
+    org_kind: set[str] = set()
+    for toks, (canon, _) in names.items():
+        base = _strip_legal(toks, ld)
+        if _person_shaped(base, ld):
+            pshaped.add(canon)
+            if base in person_ev or base[-1] in surnames or canon in person_canon:
+                person_kind.add(canon)
+        if toks[-1] in ld.legal_forms or (base in org_ev and canon not in person_kind):
+            org_kind.add(canon)
+    for toks, (canon, _) in names.items():
+        if _strip_legal(toks, ld) in always_place and canon not in org_kind:
+            kinds[canon] = PLACE
+        elif canon in org_kind:
+            kinds[canon] = ORG
+        elif canon in person_kind:
+            kinds[canon] = PERSON
+        else:
+            base = _strip_legal(toks, ld)
+            pl = placey.get(base)
+            orgish = any(t.lower() in ld.org_words for t in base)
+            kinds.setdefault(canon, PLACE if pl and all(pl) and not orgish else ORG)
+    for toks, canon in reg.items():
+        kinds.setdefault(canon, PERSON if _person_shaped(toks, ld) else ORG)
+
+    # 2. scan every sentence for the accepted names (longest first)
+    table: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+    for toks, (canon, how) in names.items():
+        table.setdefault(toks[0], []).append((toks, canon, how == "gen"))
+    for toks, canon in reg.items():
+        table.setdefault(toks[0], []).append((toks, canon, False))
+        # the genitive "Alphabets" of a registered "Alphabet"
+        table.setdefault(toks[0], []).append(((*toks[:-1], toks[-1] + "s"), canon, True))
+    for v in table.values():
+        v.sort(key=lambda e: len(e[0]), reverse=True)
+
+    out: list[list[Mention]] = []
+    for sent, sm in zip(sents, matches, strict=True):
+        texts = sent.texts
+        n = len(texts)
+        ms: list[Mention] = []
+        i = 0
+        while i < n:
+            best = None
+            for toks, canon, gen in table.get(texts[i], ()):
+                if tuple(texts[i : i + len(toks)]) == toks:
+                    best = (toks, canon, gen)
+                    break
+            if best is None:
+                i += 1
+                continue
+            toks, canon, gen = best
+            j = i + len(toks)
+            while j < n and texts[j] in ld.legal_forms:
+                j += 1
+            if j < n and texts[j] in POSSESSIVE:
+                gen = True
+            if j + 1 < n and texts[j] == "-" and sent.starts[j] == sent.ends[j - 1]:
+                gen = True  # "Nordwerk-Chef", "Voltaris-Anteile"
+            ms.append(Mention(i, j, canon, kinds.get(canon, ORG), gen, canon in pshaped))
+            i = j
+        taken = {k for m in ms for k in range(m.start, m.end)}
+        for s, e, p, _ in sm:
+            if p[0] == "state" and not any(k in taken for k in range(s, e)):
+                ms.append(Mention(s, e, p[1], ORG))
+                taken.update(range(s, e))
+        ms.sort(key=lambda m: m.start)
+        out.append(ms)
+    return out
+
+
+def _evidence_role(flags: _Kinds, i: int, j: int) -> bool:
+    """A role title right before the run or within a few tokens after it."""
+    n = len(flags.role)
+    if any(flags.role[k] for k in range(max(0, i - 3), i)):
+        return True
+    # "the chief executive of Scale AI, Alexandr Wang"
+    if i > 0 and any(flags.role[k] for k in range(max(0, i - 7), i)) and flags.comma_before(i):
+        return True
+    return any(flags.role[k] for k in range(j, min(j + 4, n)))

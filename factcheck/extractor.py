@@ -1,0 +1,953 @@
+"""One language-neutral extractor driven by the per-language data files.
+
+Per sentence: cue phrases (lexicon), numbers with units, entity mentions; each
+number is linked to the nearest trigger of a compatible predicate (a nearer
+distractor, such as a share-price move, wins it away); subjects and objects come
+from possessives, prepositions and proximity, and implied subjects ("the company")
+resolve to the most salient organisation so far.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from factcheck import langid, languages
+from factcheck.claim import Claim, Extraction
+from factcheck.entities import ORG, PERSON, PLACE, Mention, find_mentions
+from factcheck.languages import LangData
+from factcheck.numbers import Value, find_values
+from factcheck.text import Sentence, make_tokenizer, sentences
+
+MONEY_PREDICATES = frozenset({"investment", "valuation", "acquisition", "revenue", "profit", "payment"})
+COUNT_PREDICATES = frozenset({"employees", "users"})
+PRICE_PREDICATES = frozenset({"acquisition", "investment", "payment"})
+TWO_PLACE = frozenset({"stake", "investment", "acquisition", "payment"})
+FISCAL = frozenset({"revenue", "profit"})
+KIND_OUT = {ORG: "organisation", PERSON: "person", PLACE: "other"}
+
+# How far (in tokens) a number may be from its trigger; a clause break counts extra.
+MAX_LINK = {"%": 10, "money": 16}
+BREAK_COST = 6
+# Triggers usually come before their figure ("bought X for $1bn"); one after it costs extra.
+AFTER_COST = 3
+_QUARTER_TOKEN = re.compile(r"^[QqTtKk]([1-4])$")
+_YEAR = re.compile(r"^(19[5-9]\d|20\d\d|2100)$")
+
+
+@dataclass(slots=True)
+class _Implied:
+    start: int
+    end: int
+    person: bool = False
+
+
+@dataclass
+class _Sent:
+    s: Sentence
+    by_start: dict
+    by_end: dict
+    values: list[Value]
+    mentions: list[Mention]
+    implied: list[_Implied]
+    breaks: list[int]  # prefix sums of clause breaks
+    times: list[tuple[int, str]] = field(default_factory=list)
+    kinds: dict = field(default_factory=dict)  # payload kind -> list of (start, end, payload)
+
+    def of(self, kind: str) -> list:
+        return self.kinds.get(kind, [])
+
+    def dist(self, a: int, b: int) -> int:
+        lo, hi = (a, b) if a <= b else (b, a)
+        return hi - lo + BREAK_COST * (self.breaks[hi] - self.breaks[lo])
+
+
+class _Salience:
+    """Which organisation "the company" / "it" most likely means at a point of the text."""
+
+    def __init__(self) -> None:
+        self.count: dict[str, int] = {}
+        self.last: dict[str, int] = {}
+        self.last_pos: dict[str, int] = {}
+        self.topic_count: dict[str, int] = {}
+        self.last_of: dict[int, str] = {}  # sentence -> the last organisation it named
+        self.persons: list[tuple[int, str]] = []
+
+    def add(self, si: int, mentions: list[Mention]) -> None:
+        first = True
+        for m in mentions:
+            if m.kind == ORG:
+                self.count[m.name] = self.count.get(m.name, 0) + 1
+                # the first organisation of a sentence is usually its subject: the text's topic
+                self.topic_count[m.name] = self.topic_count.get(m.name, 0) + (2 if first else 1)
+                self.last_of[si] = m.name
+                first = False
+                self.last[m.name] = si
+                self.last_pos[m.name] = m.start
+            elif m.kind == PERSON:
+                self.persons.append((si, m.name))
+
+    def resolve(self, si: int, current: list[Mention], pos: int, exclude: set) -> str | None:
+        before = [m for m in current if m.kind == ORG and m.start < pos and m.name not in exclude]
+        names = sorted(set(self.count) | {m.name for m in before})
+        best, best_key = None, None
+        for name in names:
+            if name in exclude:
+                continue
+            # weight: how often (as a subject, double) and how lately the text named it
+            score = self.topic_count.get(name, 0)
+            if self.last.get(name) == si - 1:
+                score += 1.5
+                if self.last_of.get(si - 1) == name:
+                    score += 2
+            here = [m.start for m in before if m.name == name]
+            if here:
+                score += 1
+                if before[-1].name == name:
+                    score += 1
+            # ties: the most recently mentioned
+            key = (score, (si, here[-1]) if here else (self.last.get(name, -1), self.last_pos.get(name, -1)))
+            if best_key is None or key > best_key:
+                best, best_key = name, key
+        return best
+
+    def topic(self, exclude: set) -> str | None:
+        """The organisation the text is mainly about so far."""
+        cands = sorted((v, k) for k, v in self.topic_count.items() if k not in exclude)
+        return cands[-1][1] if cands else None
+
+    def last_person(self, si: int, window: int = 2, exclude: str | None = None) -> str | None:
+        for sj, name in reversed(self.persons):
+            if si - sj > window:
+                break
+            if name != exclude:
+                return name
+        return None
+
+
+def extract(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    lang: str | None = None,
+    entities: Mapping[str, str] | None = None,
+) -> Extraction:
+    """Structured claims of one article (see shared/spec/claims.md)."""
+    code = lang or langid.detect(text)
+    ld = languages.get(code)
+    result = Extraction(lang=code)
+    if not text.strip():
+        return result
+    sents = sentences(text, code, ld.abbreviations)
+    matches = [ld.lexicon.find_all(s.lowers) for s in sents]
+    mentions = find_mentions(sents, matches, ld, entities, make_tokenizer(code, ld.abbreviations))
+    ex = _Extractor(text, ld, published, result)
+    for s, sm, ms in zip(sents, matches, mentions, strict=True):
+        ex.sentence(s, sm, ms)
+    result.claims = _dedupe(result.claims)
+    result.incomplete = _dedupe(result.incomplete)
+    return result
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen, out = set(), []
+    for c in claims:
+        k = (c.predicate, c.subject, c.object, c.value, c.unit, c.period, c.time, c.role)
+        if k not in seen:
+            seen.add(k)
+            out.append(c)
+    return out
+
+
+class _Extractor:
+    def __init__(self, text: str, ld: LangData, published: dt.date | None, result: Extraction) -> None:
+        self.text = text
+        self.ld = ld
+        self.published = published
+        self.result = result
+        self.sal = _Salience()
+        self.last_fiscal_time: str | None = None
+        self.roles: dict[str, tuple[str, str]] = {}  # person -> (organisation, title) last stated
+        self.last_payment: tuple[str, str] | None = None
+        self.si = 0
+
+    # ------------------------------------------------------------------ setup
+    def _prepare(self, s: Sentence, sm: list, ms: list[Mention]) -> _Sent:
+        by_start: dict[int, list] = {}
+        by_end: dict[int, list] = {}
+        kinds: dict[str, list] = {}
+        ordinal_at = {m[0] for m in sm if m[2][0] == "ordinal"}
+        quarter_at = {m[0] for m in sm if m[2][0] == "quarter"}
+        # "secondo trimestre" is an ordinal, not "secondo" (according to)
+        sm = [m for m in sm if not (m[2][0] == "modal" and m[0] in ordinal_at and m[1] in quarter_at)]
+        for m in sm:
+            by_start.setdefault(m[0], []).append(m)
+            by_end.setdefault(m[1], []).append(m)
+            kinds.setdefault(m[2][0], []).append(m)
+        n = len(s.texts)
+        brk = [0] * (n + 1)
+        marks = [0] * n
+        for b in kinds.get("break", ()):
+            marks[b[0]] = 1
+        for i in range(n):
+            brk[i + 1] = brk[i] + marks[i]
+        values = find_values(s.texts, s.starts, s.ends, self.ld, by_start, by_end)
+        company_at = {m[0] for m in kinds.get("company", ())}
+        if not self.ld.capitalises_nouns:
+            # "the Lisbon start-up Tidewell", "the San Francisco start-up": a modifier, not the company
+            ms = [m for m in ms if m.genitive or m.kind != ORG or m.end not in company_at]
+        covered = set()
+        for m in ms:
+            covered.update(range(m.start, m.end))
+        implied = []
+        for m in kinds.get("company", []) + kinds.get("pronoun", []):
+            if m[0] in covered:
+                continue
+            # apposition: "the battery maker Voltaris", "groupe de technologies médicales Helvion"
+            if any(m[1] <= x.start <= m[1] + 4 and all(t[:1].islower() for t in s.texts[m[1] : x.start]) for x in ms):
+                continue
+            implied.append(_Implied(m[0], m[1]))
+        for m in kinds.get("person_pronoun", []):
+            implied.append(_Implied(m[0], m[1], person=True))
+        st = _Sent(s, by_start, by_end, values, ms, implied, brk, kinds=kinds)
+        st.times = self._times(st)
+        return st
+
+    def _times(self, st: _Sent) -> list[tuple[int, str]]:
+        """Time expressions: (token position, "2024" | "2025-Q2")."""
+        s = st.s
+        out: list[tuple[int, str]] = []
+        since_end = {m[1] for m in st.of("since")}
+        years = {}
+        for i, t in enumerate(s.texts):
+            if _YEAR.match(t) and i not in since_end and (i - 1) not in since_end:
+                years[i] = t
+        used = set()
+        pub_year = self.published.year if self.published else None
+        for q in st.of("quarter"):
+            qi = q[0]
+            num = None
+            for o in st.by_end.get(qi, []) + st.by_end.get(qi - 1, []):
+                if o[2][0] == "ordinal":
+                    num = o[2][1]
+            m = _QUARTER_TOKEN.match(s.texts[qi])
+            if num is None and qi + 1 < len(s.texts) and s.texts[qi + 1].isdigit() and len(s.texts[qi + 1]) == 1:
+                num = int(s.texts[qi + 1])
+            if num is None and m:
+                num = int(m.group(1))
+            if num is None:
+                continue
+            year = None
+            for k in range(q[1], min(q[1] + 3, len(s.texts))):
+                if k in years:
+                    year = years[k]
+                    used.add(k)
+                    break
+            if year is None and pub_year:
+                year = str(pub_year)
+            if year:
+                out.append((qi, f"{year}-Q{num}"))
+        for i, t in enumerate(s.texts):
+            m = _QUARTER_TOKEN.match(t)
+            if m and not any(p == i for p, _ in out):
+                year = years.get(i + 1) or years.get(i - 1)
+                if year:
+                    used.add(i + 1 if i + 1 in years else i - 1)
+                    out.append((i, f"{year}-Q{m.group(1)}"))
+        for i, y in years.items():
+            if i not in used:
+                out.append((i, y))
+        if pub_year:
+            for r in st.of("rel_year"):
+                out.append((r[0], str(pub_year + r[2][1])))
+        return out
+
+    # ------------------------------------------------------------------ main
+    def sentence(self, s: Sentence, sm: list, ms: list[Mention]) -> None:
+        st = self._prepare(s, sm, ms)
+        self.si = s.index
+        claims: list[Claim] = []
+        claims += self._value_claims(st)
+        claims += self._role_claims(st)
+        claims += self._join_claims(st)
+        for c in claims:
+            if c.value is None and c.predicate not in ("role", "joins", "acquisition"):
+                self.result.incomplete.append(c)
+            else:
+                self.result.claims.append(c)
+            for name, kind in ((c.subject, None), (c.object, None)):
+                if name:
+                    k = kind or self._kind_of(name, st)
+                    self.result.entities.setdefault(name, k)
+        self.sal.add(s.index, ms)
+
+    def _kind_of(self, name: str, st: _Sent) -> str:
+        for m in st.mentions:
+            if m.name == name:
+                return KIND_OUT[m.kind]
+        return "person" if any(n == name for _, n in self.sal.persons) else "organisation"
+
+    def _claim(self, st: _Sent, **kw) -> Claim:
+        return Claim(text=self.text[st.s.start : st.s.end], span=(st.s.start, st.s.end), **kw)
+
+    # ------------------------------------------------------------------ values
+    def _value_claims(self, st: _Sent) -> list[Claim]:
+        self.holders: set[str] = set()  # buyers and investors of this sentence
+        triggers = [t for t in st.of("trigger") if t[2][1] != "joins"]
+        nouns = st.of("noun")
+        distract = st.of("distract")
+        growth = st.of("growth")
+        out: list[Claim] = []
+        links: list[tuple[tuple, Value]] = []
+        stake_values: list[Value] = []
+        currencies = [v.unit for v in st.values if v.unit not in ("%", "count")]
+        for v in st.values:
+            if v.unit == "count":
+                t = self._count_trigger(st, v, nouns, triggers)
+                if t is not None:
+                    links.append((t, v))
+                    continue
+                if not (v.scaled and currencies):
+                    continue
+                # "... 480 millones de dólares, ... pérdidas de 95 millones": the currency is implied
+                v = Value(v.start, v.end, v.value, currencies[0], v.qualifier, v.scaled)
+            if v.unit == "%":
+                cands = [t for t in triggers if t[2][1] == "stake"]
+                if self._pct_of_company(st, v):
+                    cands.append((v.start, v.end, ("trigger", "stake", 1), 0))
+                comp = distract + growth
+                limit = MAX_LINK["%"]
+            else:
+                cands = [t for t in triggers if t[2][1] in MONEY_PREDICATES] + st.of("raise") + st.of("round")
+                strong = [t for t in cands if len(t[2]) < 4]
+                if strong:
+                    cands = strong
+                if any(p[1] == v.start for p in st.of("price_prep")):
+                    # "for €225m": a price, so a purchase or a stake's cost, never a valuation
+                    priced = [t for t in cands if t[2][0] == "trigger" and t[2][1] in PRICE_PREDICATES]
+                    if priced or any(tt for tt, vv in links if vv.unit == "%") or self._has_stake_value(st):
+                        cands = priced
+                comp = distract
+                limit = MAX_LINK["money"]
+            best = self._nearest(st, v, cands, limit)
+            rival = self._nearest(st, v, comp, limit)
+            if best is None:
+                if v.unit != "%":
+                    links.append((None, v))  # maybe the price of a stake (decided below)
+                continue
+            if rival is not None and self._d(st, v, rival) < self._d(st, v, best):
+                continue
+            links.append((best, v))
+            if v.unit == "%":
+                stake_values.append(v)
+        has_stake = bool(stake_values) or self._stake_priced(st)
+        for t, v in links:
+            if t is None:
+                # "for 225 million" next to a stake: the price paid for it
+                if has_stake and any(p[1] == v.start for p in st.of("price_prep")):
+                    stake_t = self._stake_trigger(st, links)
+                    c = self._build(st, "investment", stake_t, v, 1)
+                    if c:
+                        out.append(c)
+                continue
+            if t[2][0] in ("raise", "round"):
+                # money raised: an investment only when one investor is named ("from X")
+                if not self._single_investor(st):
+                    continue
+                c = self._build_raise(st, t, v)
+                if c:
+                    out.append(c)
+                continue
+            pred, sign = t[2][1], t[2][2]
+            if pred in ("acquisition", "payment") and has_stake:
+                pred = "investment"
+                t = self._stake_trigger(st, links)
+            c = self._build(st, pred, t, v, sign)
+            if c:
+                out.append(c)
+        out += self._incomplete(st, triggers, nouns)
+        return out
+
+    def _d(self, st: _Sent, v: Value, t: tuple) -> int:
+        if t[1] <= v.start:
+            return st.dist(t[1] - 1, v.start)
+        if t[0] >= v.end:
+            return st.dist(v.end - 1, t[0]) + AFTER_COST
+        return 0
+
+    def _nearest(self, st: _Sent, v: Value, cands: list, limit: int):
+        best, bd = None, None
+        for t in cands:
+            d = self._d(st, v, t)
+            if d <= limit and (bd is None or d < bd or (d == bd and t[3] > best[3])):
+                best, bd = t, d
+        return best
+
+    def _stake_trigger(self, st: _Sent, links: list) -> tuple:
+        for tt, vv in links:
+            if vv.unit == "%" and tt is not None:
+                return tt
+        return next(t for t in st.of("trigger") if t[2][1] == "stake")
+
+    def _stake_priced(self, st: _Sent) -> bool:
+        """ "paid $420m for the stake in X": the money bought a stake."""
+        ends = {p[1] for p in st.of("price_prep")}
+        return any(t[2][1] == "stake" and any(k in ends for k in (t[0], t[0] - 1, t[0] - 2)) for t in st.of("trigger"))
+
+    def _has_stake_value(self, st: _Sent) -> bool:
+        stakes = [t for t in st.of("trigger") if t[2][1] == "stake"]
+        return any(
+            v.unit == "%" and (self._pct_of_company(st, v) or any(abs(t[0] - v.end) <= 3 for t in stakes))
+            for v in st.values
+        )
+
+    def _pct_of_company(self, st: _Sent, v: Value) -> bool:
+        """A share of a named company is a stake: "49 % de Scale AI"."""
+        # "shares rose 2% in Amsterdam" is a price move
+        if any(v.start - 3 <= m[1] <= v.start for m in st.of("growth") + st.of("distract")):
+            return False
+        for p in st.by_start.get(v.end, ()):
+            if p[2][0] in ("obj_prep", "of_prep"):
+                if any(m.kind == ORG and p[1] <= m.start <= p[1] + 1 for m in st.mentions):
+                    return True
+                # "21 % de l'entreprise", "8% of the company"
+                if any(not i.person and p[1] <= i.start <= p[1] + 2 for i in st.implied):
+                    return True
+        return False
+
+    def _count_trigger(self, st: _Sent, v: Value, nouns: list, triggers: list):
+        if not v.scaled and _YEAR.match(st.s.texts[v.start]):
+            return None
+        verbs = [t for t in triggers if t[2][1] in COUNT_PREDICATES]
+        for t in nouns:
+            if v.end <= t[0] <= v.end + 2:
+                if t[2][2] == 0 and not any(x[2][1] == t[2][1] for x in verbs):
+                    continue
+                return t
+        for t in verbs:
+            if v.start - 3 <= t[1] - 1 < v.start:
+                return t
+        return None
+
+    def _investors(self, st: _Sent) -> list[Mention]:
+        """Organisations named as the source of money raised ("from the fund X")."""
+        froms = [p[1] for p in st.of("from_prep")]
+        return [m for m in st.mentions if m.kind == ORG and any(0 <= m.start - f <= 4 for f in froms)]
+
+    def _single_investor(self, st: _Sent) -> bool:
+        # a round's total comes from several investors when one "leads" it
+        return len({m.name for m in self._investors(st)}) == 1 and not st.of("lead")
+
+    def _build_raise(self, st: _Sent, t: tuple, v: Value) -> Claim | None:
+        inv = self._investors(st)[0]
+        raiser = self._subject(st, t, v, exclude={inv.name}, pred="investment")
+        if raiser is None:
+            return None
+        return self._claim(
+            st,
+            predicate="investment",
+            subject=inv.name,
+            object=raiser,
+            value=v.value,
+            unit=v.unit,
+            qualifier=v.qualifier,
+            modality=self._modality(st, "investment", t, v),
+        )
+
+    def _build(self, st: _Sent, pred: str, t: tuple, v: Value | None, sign: int) -> Claim | None:
+        if v is not None and t[0] >= v.end:
+            # "agreed to buy X for €1bn, the largest acquisition in its history": the verb has the parties
+            verb = [x for x in st.of("trigger") if x[2][1] == t[2][1] and x[1] <= v.start]
+            if verb:
+                t = verb[-1]
+        if pred in TWO_PLACE and t[2][1] == pred:
+            # "entre au capital de X à hauteur de 5 %": the first trigger of the phrase names the parties
+            earlier = [x for x in st.of("trigger") if x[2][1] == pred and x[1] <= t[0] and st.dist(x[1], t[0]) <= 8]
+            if earlier:
+                t = min(earlier, key=lambda x: x[0])
+        subj, obj = self._arguments(st, pred, t, v)
+        if subj is None and pred in TWO_PLACE:
+            # "agreed to buy X, ..., for €1bn, the largest acquisition": the verb names the parties
+            same = [x for x in st.of("trigger") if x[2][1] == t[2][1] and x[0] < t[0]]
+            if same:
+                subj, obj = self._arguments(st, pred, same[0], v)
+        if subj is None:
+            return None
+        if pred in TWO_PLACE and obj is None:
+            obj = self._resolve_implied_after(st, t, exclude={subj})
+            if obj is None and pred == "payment" and self.last_payment and self.last_payment[0] == subj:
+                obj = self.last_payment[1]  # "the contract is worth 1.3 billion in total"
+            if obj is None and pred in ("stake", "investment"):
+                obj = self.sal.resolve(self.si, st.mentions, len(st.s.texts), exclude={subj})
+            if obj is None:
+                return None
+        if obj == subj:
+            return None
+        if pred in TWO_PLACE:
+            self.holders.add(subj)
+        if pred == "payment":
+            if self.last_payment and not self._orgs(st):
+                subj, obj = self.last_payment  # "the contract is worth 1.3 billion in total"
+            self.last_payment = (subj, obj)
+        period = None
+        if v is not None and pred in ("payment", "users"):
+            period = self._period(st, t, v)
+        time = None
+        if pred in FISCAL or pred == "valuation":
+            time = self._time(st, t, v, pred)
+        value = None if v is None else v.value * (-1 if sign < 0 else 1)
+        return self._claim(
+            st,
+            predicate=pred,
+            subject=subj,
+            object=obj,
+            value=value,
+            unit=None if v is None else v.unit,
+            period=period,
+            time=time,
+            qualifier="exact" if v is None else v.qualifier,
+            modality=self._modality(st, pred, t, v, period=period),
+        )
+
+    # ------------------------------------------------------------------ arguments
+    def _arguments(self, st: _Sent, pred: str, t: tuple, v: Value | None) -> tuple[str | None, str | None]:
+        obj = self._object(st, t, v, pred) if pred in TWO_PLACE else None
+        if pred == "valuation":
+            # "values Lumacast at $4bn", "valuing the company at": the company follows the verb
+            for m in self._orgs(st):
+                if t[1] <= m.start <= t[1] + 2:
+                    return m.name, None
+            for imp in st.implied:
+                if not imp.person and t[1] <= imp.start <= t[1] + 3:
+                    inv = {m.name for m in self._investors(st)} | self.holders
+                    return self.sal.resolve(self.si, st.mentions, imp.start, inv), None
+        subj = self._subject(st, t, v, exclude={obj} if obj else set(), pred=pred)
+        if pred in TWO_PLACE and obj is None and subj is not None and pred == "stake":
+            # "Voltaris's majority owner, Groenveld, will sell its 64% holding"
+            for m in self._orgs(st):
+                if m.genitive and m.name != subj and m.end <= t[0]:
+                    obj = m.name
+                    break
+        return subj, obj
+
+    def _orgs(self, st: _Sent) -> list[Mention]:
+        return [m for m in st.mentions if m.kind == ORG]
+
+    def _persons(self, st: _Sent) -> list[Mention]:
+        """People, and names shaped like people's when the sentence names no one for sure."""
+        sure = [m for m in st.mentions if m.kind == PERSON]
+        return sure or [m for m in st.mentions if m.pshape]
+
+    def _object(self, st: _Sent, t: tuple, v: Value | None, pred: str) -> str | None:
+        orgs = self._orgs(st)
+        lo_min = t[1] if v is None else min(t[1], v.end)
+        preps = {p[1]: p for p in st.of("obj_prep") + st.of("payee_prep")}
+        # 1. "in X", "an X", "to X" after the trigger and the number
+        for m in orgs:
+            if m.start >= lo_min and st.dist(lo_min, m.start) <= 8:
+                for k in range(m.start, m.start - 5, -1):
+                    if k in preps and k >= lo_min:
+                        return m.name
+        # 2. direct object right after a verb trigger ("buy Voltaris", "pay Scale AI")
+        for m in orgs:
+            if t[1] <= m.start <= t[1] + 4 and st.dist(t[1], m.start) <= 4:
+                return m.name
+        # 3. an implied company after a preposition ("in the start-up")
+        for imp in st.implied:
+            if (
+                not imp.person
+                and imp.start >= lo_min
+                and st.dist(lo_min, imp.start) <= 6
+                and any(k in preps for k in (imp.start - 1, imp.start - 2, imp.start - 3))
+            ):
+                return self.sal.resolve(self.si, st.mentions, imp.start, exclude=self._subject_names(st, t))
+        # 4. "der Voltaris-Anteile": a possessive before a share noun, when a holder is there too
+        for m in orgs:
+            if m.genitive and m.end <= t[0] and t[0] - m.end <= 3:
+                others = [o for o in orgs if o.name != m.name and o.start < t[0]]
+                if others and pred == "stake":
+                    return m.name
+        # 5. any other org close after the trigger
+        for m in orgs:
+            if m.start >= t[1] and st.dist(t[1], m.start) <= (4 if pred == "stake" else 10):
+                return m.name
+        return None
+
+    def _subject_names(self, st: _Sent, t: tuple) -> set:
+        return {m.name for m in self._orgs(st) if m.end <= t[0]}
+
+    def _subject(self, st: _Sent, t: tuple, v: Value | None, exclude: set, pred: str) -> str | None:
+        orgs = [m for m in self._orgs(st) if m.name not in exclude]
+        if pred == "stake":  # founders hold stakes too
+            orgs = sorted(orgs + [m for m in st.mentions if m.kind == PERSON], key=lambda m: m.start)
+        # "Scale AI's revenue", "Pharmavitas Reingewinn", "Voltaris-Umsatz"
+        for m in orgs:
+            if m.genitive and 0 <= t[0] - m.end <= 2:
+                return m.name
+        # "revenue of X", "chiffre d'affaires de X", "der Anteil von X an Y"
+        ofs = {p[0]: p[1] for p in st.of("of_prep")}
+        if t[1] in ofs:
+            for m in orgs:
+                if ofs[t[1]] <= m.start <= ofs[t[1]] + 1:
+                    return m.name
+        before = [m for m in orgs if m.end <= t[0]]
+        imp_before = [i for i in st.implied if not i.person and i.end <= t[0]]
+        if before:
+            return max(before, key=lambda m: m.end).name
+        if imp_before:
+            i = max(imp_before, key=lambda i: i.end)
+            return self.sal.resolve(self.si, st.mentions, i.start, exclude)
+        # verb-second order: "2024 setzte das Unternehmen 612 Millionen Euro um"
+        imp_after = [i for i in st.implied if not i.person and i.start >= t[1]]
+        after = [m for m in orgs if m.start >= t[1]]
+        first_after = min(after, key=lambda m: m.start) if after else None
+        if imp_after:
+            i = min(imp_after, key=lambda i: i.start)
+            if first_after is None or i.start < first_after.start:
+                return self.sal.resolve(self.si, st.mentions, i.start, exclude)
+        if first_after is not None and (pred not in TWO_PLACE or len(after) >= 1):
+            return first_after.name
+        # nothing in the sentence: the organisation the text is about
+        return self.sal.resolve(self.si, st.mentions, 0, exclude)
+
+    def _resolve_implied_after(self, st: _Sent, t: tuple, exclude: set) -> str | None:
+        for imp in st.implied:
+            if not imp.person and imp.start >= t[0]:
+                return self.sal.resolve(self.si, st.mentions, imp.start, exclude)
+        return None
+
+    # ------------------------------------------------------------------ qualifiers
+    def _period(self, st: _Sent, t: tuple, v: Value) -> str | None:
+        best, bd = None, None
+        for p in st.of("period"):
+            d = min(abs(p[0] - v.end), abs(v.start - p[1]), abs(p[0] - t[1]))
+            if d <= 6 and (bd is None or d < bd):
+                best, bd = p[2][1], d
+        return best
+
+    def _time(self, st: _Sent, t: tuple, v: Value | None, pred: str) -> str | None:
+        best, bd = None, None
+        anchor = t[0] if v is None else v.start
+        for pos, tm in st.times:
+            d = abs(pos - anchor) + (2 if len(tm) == 4 else 0)
+            if bd is None or d < bd:
+                best, bd = tm, d
+        if pred in FISCAL:
+            if best is None:
+                best = self.last_fiscal_time
+            else:
+                self.last_fiscal_time = best
+        return best
+
+    def _modality(self, st: _Sent, pred: str, t: tuple, v: Value | None, period: str | None = None) -> str:
+        found = set()
+        anchors = [t[0], t[1] - 1] + ([v.start, v.end - 1] if v is not None else [])
+        for m in st.of("modal"):
+            kind = m[2][1]
+            if kind == "reported":
+                found.add(kind)
+                continue
+            d = min(min(abs(m[0] - a), abs(m[1] - 1 - a)) for a in anchors)
+            if kind == "denied":
+                if d <= 3 and m[0] < max(anchors):
+                    found.add(kind)
+            elif d <= 6:
+                found.add(kind)
+        if "denied" in found:
+            return "denied"
+        if pred in ("role", "joins"):
+            if "planned" in found or "forecast" in found:
+                return "planned"
+        elif pred != "stake":
+            if "planned" in found:
+                return "planned"
+            if "forecast" in found:
+                return "forecast"
+            if pred == "payment" and period is not None:
+                return "planned"  # a recurring fee under a new contract is still to be paid
+        if "reported" in found:
+            return "reported"
+        return "asserted"
+
+    # ------------------------------------------------------------------ incomplete
+    def _incomplete(self, st: _Sent, triggers: list, nouns: list) -> list[Claim]:
+        """A value predicate plainly stated with its value left out ("... beträgt.")."""
+        s = st.s
+        if not self._has_gap(st):
+            return []
+        out = []
+        for t in triggers + nouns:
+            pred = t[2][1]
+            if pred in ("acquisition", "joins"):
+                continue
+            unit_ok = [
+                v
+                for v in st.values
+                if (pred == "stake" and v.unit == "%")
+                or (pred in COUNT_PREDICATES and v.unit == "count" and not _YEAR.match(s.texts[v.start]))
+                or (pred in MONEY_PREDICATES and v.unit not in ("%", "count"))
+            ]
+            if unit_ok:
+                continue
+            c = self._build(st, pred, t, None, 1)
+            if c:
+                out.append(c)
+                break
+        return out
+
+    def _has_gap(self, st: _Sent) -> bool:
+        s = st.s
+        n = len(s.texts)
+        punct = {",", ".", ";", ":", "!", "?", ")"}
+        for m in st.of("value_verb") + st.of("article"):
+            if (m[1] < n and s.texts[m[1]] in punct) or m[1] == n:
+                return True
+            # "el del capital": an article straight before a preposition
+            if (
+                m[2][0] == "article"
+                and m[1] < n
+                and any(p[2][0] in ("obj_prep", "of_prep", "article") for p in st.by_start.get(m[1], ()))
+            ):
+                return True
+        for m in st.of("currency") + st.of("percent"):
+            # a unit with no number: "a revenue of euro"
+            if not any(v.start <= m[0] < v.end for v in st.values) and m[0] > 0 and s.texts[m[0] - 1] != "-":
+                return True
+        return False
+
+    # ------------------------------------------------------------------ people
+    def _roles_in(self, st: _Sent) -> list[tuple]:
+        """Title matches, the most specific per span ("Finanzchefin" is CFO, not "*chefin")."""
+        best: dict[tuple[int, int], tuple] = {}
+        for r in st.of("role"):
+            k = (r[0], r[1])
+            if k not in best or r[3] > best[k][3]:
+                best[k] = r
+        roles = list(best.values())
+        # a longer title covering this one wins ("chief executive officer")
+        return [
+            r
+            for r in roles
+            if not any(o is not r and o[0] <= r[0] and o[1] >= r[1] and o[1] - o[0] > r[1] - r[0] for o in roles)
+        ]
+
+    def _role_claims(self, st: _Sent) -> list[Claim]:
+        s = st.s
+        out = []
+        persons = self._persons(st)
+        joins = [t for t in st.of("trigger") if t[2][1] == "joins"]
+        as_words = set(self.ld.section("cues").get("as", ()))
+        for r in self._roles_in(st):
+            if any(f[1] >= r[0] - 2 and f[1] <= r[0] for f in st.of("former")):
+                continue
+            title = r[2][1]
+            as_cue = r[0] > 0 and s.lowers[r[0] - 1] in as_words
+            if as_cue and joins:
+                # "wechselt als Finanzvorständin zu X": the office at the organisation joined
+                person = self._join_person(st, joins[0], persons)
+                org = self._join_org(st, joins[0], exclude={person})
+                if person and org:
+                    out.append(
+                        self._claim(st, predicate="role", subject=person, object=org, role=title, modality="planned")
+                    )
+                continue
+            person = self._role_person(st, r, persons)
+            if person is None:
+                continue
+            org = self._role_org(st, r, exclude={person})
+            if org is None:
+                continue
+            modality = "asserted"
+            for m in st.of("modal"):
+                if m[2][1] == "planned" and abs(m[0] - r[0]) <= 3:
+                    modality = "planned"
+            out.append(self._claim(st, predicate="role", subject=person, object=org, role=title, modality=modality))
+            self.roles[person] = (org, title)
+        for f in st.of("founded_by"):
+            after = [m for m in persons if m.start >= f[1] and m.start - f[1] <= 4]
+            names = {m.name for m in after}
+            orgs = [m for m in self._orgs(st) if m.name not in names]
+            # "X, founded by Y": the company before; "Founded by Y, ..., X lets": the main clause's
+            before = [m for m in orgs if m.end <= f[0]]
+            imp = [i for i in st.implied if not i.person and i.end <= f[0]]
+            if before:
+                org = before[-1].name
+            elif imp:  # "La empresa, fundada por X"
+                org = self.sal.resolve(self.si, st.mentions, imp[-1].start, names)
+            elif orgs:
+                org = orgs[0].name
+            else:
+                imp = [i for i in st.implied if not i.person]
+                org = self.sal.resolve(self.si, st.mentions, imp[0].start, names) if imp else self.sal.topic(names)
+            if after and org:
+                out.append(self._claim(st, predicate="role", subject=after[0].name, object=org, role="founder"))
+        out += self._successions(st, persons)
+        return out
+
+    def _successions(self, st: _Sent, persons: list[Mention]) -> list[Claim]:
+        """ "X succeeds Y" / "Y's successor will be X": X takes Y's office (planned)."""
+        out = []
+        cues = [(c, False) for c in st.of("successor")] + [(c, True) for c in st.of("succeeds")]
+        for cue, verb in cues:
+            after = [m for m in persons if cue[1] <= m.start <= cue[1] + 8]
+            before = [m for m in persons if m.end <= cue[0]]
+            pred = succ = None
+            if verb:
+                # "X succeeds Y", "Sie folgt auf Y": Y is the predecessor
+                if not after:
+                    continue
+                pred = after[0].name
+                succ = before[-1].name if before else self.sal.last_person(self.si, window=2, exclude=pred)
+            elif after:
+                # "His successor will be X": the predecessor is the person just talked about
+                succ = after[0].name
+                pred = before[-1].name if before else self.sal.last_person(self.si, window=2, exclude=succ)
+            else:
+                continue
+            if succ is None:
+                continue
+            office = self.roles.get(pred) if pred else None
+            if office is None or pred == succ:
+                continue
+            org, title = office
+            out.append(self._claim(st, predicate="role", subject=succ, object=org, role=title, modality="planned"))
+            out.append(self._claim(st, predicate="joins", subject=succ, object=org, modality="planned"))
+            break
+        return out
+
+    def _role_person(self, st: _Sent, r: tuple, persons: list[Mention]) -> str | None:
+        s = st.s
+        skip = (
+            {",", ":", "-", "–"}
+            | set(self.ld.section("cues").get("conjunctions", ()))
+            | set(self.ld.section("cues").get("articles", ()))
+        )
+        role_tok = set()
+        for o in st.of("role"):
+            role_tok.update(range(o[0], o[1]))
+        # after: "CEO Alexandr Wang", "founder and chief executive, Alexandr Wang"
+        k = r[1]
+        free = 0
+        of_ends = {p[0]: p[1] for p in st.of("of_prep")}
+        while k < len(s.texts):
+            p = next((m for m in persons if m.start == k), None)
+            if p is not None:
+                return p.name
+            if k in of_ends:
+                # "le fondateur de Scale AI, Alexandr Wang"
+                org = next((m for m in st.mentions if m.kind == ORG and m.start == of_ends[k]), None)
+                if org is not None:
+                    k = org.end
+                    continue
+            if k in role_tok or s.lowers[k] in skip:
+                k += 1
+                continue
+            if free < 1 and k == r[1]:
+                free += 1
+                k += 1
+                continue
+            break
+        # before: "Jens Albrecht, Nordwerk's chief executive", "Claire Morand, currently CFO of"
+        for p in sorted(persons, key=lambda m: -m.end):
+            if p.end <= r[0] and r[0] - p.end <= 4:
+                between = s.texts[p.end : r[0]]
+                if p.end == r[0] or between[0] in (",", "(", "-", "–"):
+                    return p.name
+        # "er/sie/he/she, the chief executive": skip
+        return None
+
+    def _role_org(self, st: _Sent, r: tuple, exclude: set) -> str | None:
+        s = st.s
+        orgs = [m for m in self._orgs(st) if m.name not in exclude]
+        for m in orgs:
+            if m.genitive and 0 <= r[0] - m.end <= 2:
+                return m.name
+        of_preps = {p[0]: p for p in st.of("of_prep")}
+        if r[1] in of_preps:
+            after = of_preps[r[1]][1]
+            for m in orgs:
+                if after <= m.start <= after + 5 and all(t[:1].islower() for t in s.texts[after : m.start]):
+                    return m.name
+            for imp in st.implied:
+                if not imp.person and after <= imp.start <= after + 2:
+                    return self.sal.resolve(self.si, st.mentions, imp.start, exclude)
+        before = [m for m in orgs if m.end <= r[0]]
+        if before:
+            return max(before, key=lambda m: m.end).name
+        after = [m for m in orgs if m.start >= r[1] and m.start - r[1] <= 8]
+        if after:
+            return min(after, key=lambda m: m.start).name
+        del s
+        return self.sal.topic(exclude) or self.sal.resolve(self.si, st.mentions, r[0], exclude)
+
+    def _join_org(self, st: _Sent, t: tuple, exclude: set | None = None) -> str | None:
+        exclude = exclude or set()
+        orgs = [m for m in self._orgs(st) if m.name not in exclude]
+        to = {p[1] for p in st.of("to_prep")}
+        end = t[1]
+        cands = [m for m in orgs if m.start >= end - 1 and st.dist(end - 1, m.start) <= 12]
+        for m in cands:
+            if any(k in to for k in (m.start, m.start - 1, m.start - 2)):
+                return m.name
+        if cands:
+            return cands[0].name
+        # verb-final clauses: "... zu Meta wechselt", "in den Vorstand des Konzerns wechseln"
+        for m in reversed(orgs):
+            if m.end <= t[0] and t[0] - m.end <= 3 and any(k in to for k in (m.start, m.start - 1)):
+                return m.name
+        before_names = {m.name for m in self._orgs(st) if m.end <= t[0]}
+        for imp in st.implied:
+            if imp.person:
+                continue
+            near_to = any(k in to for k in range(imp.start - 4, imp.start + 1))
+            if near_to and (imp.start >= end or t[0] - imp.end <= 8):
+                return self.sal.resolve(self.si, st.mentions, imp.start, exclude | before_names)
+        return None
+
+    def _join_person(self, st: _Sent, t: tuple, persons: list[Mention]) -> str | None:
+        inside = [m for m in persons if t[0] <= m.start < t[1]]
+        before = [m for m in persons if m.end <= t[0]]
+        person = (inside or before[-1:] or [None])[0]
+        if person is not None:
+            return person.name
+        if persons:
+            return persons[0].name
+        # "Der 58-jährige Manager ... wechselt": the person of the previous sentence
+        return self.sal.last_person(self.si, window=1)
+
+    def _join_claims(self, st: _Sent) -> list[Claim]:
+        out = []
+        persons = self._persons(st)
+        for t in st.of("trigger"):
+            if t[2][1] != "joins":
+                continue
+            if t[2][2] < 0:  # "Kettwig holt X", "Corvane hires X"
+                after = [m for m in persons if m.start >= t[1]]
+                person = after[0].name if after else None
+                before = [m for m in self._orgs(st) if m.end <= t[0]]
+                org = before[-1].name if before else None
+            else:
+                person = self._join_person(st, t, persons)
+                inside = [m for m in persons if t[0] <= m.start < t[1]]
+                at = (inside[0].end - 1, inside[0].end) if inside else (t[0], t[1])
+                current = {o for p, (o, _) in self.roles.items() if p == person}
+                org = self._join_org(st, at, exclude=current | {person})
+            if person is None or org is None:
+                continue
+            modality = self._modality(st, "joins", t, None)
+            if modality == "asserted" and self._future_date(st):
+                modality = "planned"
+            out.append(self._claim(st, predicate="joins", subject=person, object=org, modality=modality))
+            break
+        return out
+
+    def _future_date(self, st: _Sent) -> bool:
+        s = st.s
+        months = {m[0] for m in st.of("month")}
+        for f in st.of("future_date"):
+            for k in range(f[1], min(f[1] + 3, len(s.texts))):
+                if k in months or s.texts[k][:1].isdigit():
+                    return True
+        return False

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import factcheck
+from claims.models import Article, Claim, Entity
+from claims.services.articles import article_process, article_submit
+
+EN = "Tessaline holds a 35% stake in Brightwave Robotics, the company said on Monday."
+
+
+@pytest.mark.django_db
+def test_processing_stores_the_claims_of_an_article(user):
+    article, created = article_submit(text=EN, source_name="Test Wire", published=date(2025, 5, 12), submitted_by=user)
+    assert created
+
+    claim_ids = article_process(article_id=article.pk)
+
+    article.refresh_from_db()
+    assert (article.state, article.language, article.error) == ("done", "en", "")
+    claim = Claim.objects.get(pk__in=claim_ids, predicate="stake")
+    assert (claim.subject.name, claim.object.name, claim.value, claim.unit) == (
+        "Tessaline",
+        "Brightwave Robotics",
+        35,
+        "%",
+    )
+    assert EN[claim.span_start : claim.span_end] == claim.text
+    assert claim.status == "pending"
+    assert Entity.objects.get(name="Tessaline").aliases.filter(name="Tessaline").exists()
+
+
+@pytest.mark.django_db
+def test_processing_twice_stores_nothing_twice(user):
+    article, _ = article_submit(text=EN, source_name="Test Wire", submitted_by=user)
+    first = article_process(article_id=article.pk)
+    stored = Claim.objects.count()
+
+    # A redelivered task finds the article done: it does nothing.
+    assert article_process(article_id=article.pk) == []
+    # Even forced through again (a crash after the commit), no claim is stored twice.
+    Article.objects.filter(pk=article.pk).update(state=Article.State.QUEUED)
+    assert sorted(article_process(article_id=article.pk)) == sorted(first)
+    assert Claim.objects.count() == stored > 0
+    assert Entity.objects.filter(name="Tessaline").count() == 1
+
+
+@pytest.mark.django_db
+def test_known_entities_are_reused_across_articles(user):
+    one, _ = article_submit(text=EN, source_name="A", submitted_by=user)
+    two, _ = article_submit(
+        text="Tessaline hält 40 Prozent an Brightwave Robotics.", source_name="B", submitted_by=user
+    )
+
+    article_process(article_id=one.pk)
+    article_process(article_id=two.pk)
+
+    a = Claim.objects.get(article=one, predicate="stake")
+    b = Claim.objects.get(article=two, predicate="stake")
+    assert a.fact_key == b.fact_key
+    assert Entity.objects.filter(name__in=["Tessaline", "Brightwave Robotics"]).count() == 2
+
+
+@pytest.mark.django_db
+def test_an_extraction_that_raises_fails_the_article_with_its_error(user, monkeypatch):
+    def broken(text, **kwargs):
+        raise RuntimeError("tokenizer exploded")
+
+    monkeypatch.setattr(factcheck, "extract", broken)
+    article, _ = article_submit(text=EN, source_name="Test Wire", submitted_by=user)
+
+    assert article_process(article_id=article.pk) == []
+
+    article.refresh_from_db()
+    assert article.state == "failed"
+    assert article.error == "RuntimeError: tokenizer exploded"
+    assert not Claim.objects.exists()

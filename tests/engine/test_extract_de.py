@@ -1,0 +1,129 @@
+"""German: every predicate, in sentences of our own (invented companies and people)."""
+
+import datetime as dt
+
+from tests.engine.conftest import find
+
+PUB = dt.date(2025, 6, 15)
+
+
+def test_stake_with_compound_percent(run):
+    ex = run("Die Bergwerk Holding erwarb eine 35%-Beteiligung an Kestrel Robotics.", "de")
+    assert find(ex.claims, predicate="stake", subject="Bergwerk Holding", object="Kestrel Robotics", value=35)
+
+
+def test_stake_held_relative_clause(run):
+    text = "Der Finanzinvestor Almora Capital, der 22 Prozent der Tessin-Anteile hält, stimmte zu."
+    ex = run(text, "de")
+    assert find(ex.claims, predicate="stake", subject="Almora Capital", object="Tessin", value=22)
+
+
+def test_stake_and_investment_in_one_sentence(run):
+    ex = run("Zusätzlich erwirbt Ferrox für 140 Millionen Euro eine Beteiligung von acht Prozent an Lunavia.", "de")
+    assert find(ex.claims, predicate="stake", subject="Ferrox", object="Lunavia", value=8)
+    assert find(ex.claims, predicate="investment", subject="Ferrox", object="Lunavia", value=140e6, unit="EUR")
+
+
+def test_acquisition_with_price(run):
+    ex = run("Der Chemiekonzern Talvera AG übernimmt den Farbenhersteller Ostrica für 2,3 Milliarden Euro.", "de")
+    assert find(ex.claims, predicate="acquisition", subject="Talvera", object="Ostrica", value=2.3e9, unit="EUR")
+
+
+def test_revenue_with_time_and_implied_subject(run):
+    text = (
+        "Der Softwareanbieter Quorix wächst weiter.\n"
+        "Im Jahr 2024 setzte das Unternehmen 318 Millionen Euro um, ein Plus von elf Prozent."
+    )
+    ex = run(text, "de", PUB)
+    assert find(ex.claims, predicate="revenue", subject="Quorix", value=318e6, unit="EUR", time="2024")
+    assert not find(ex.claims, predicate="stake")
+
+
+def test_quarterly_profit_and_relative_year(run):
+    ex = run("Quorix verdiente im dritten Quartal 2025 netto 41 Millionen Franken.", "de", PUB)
+    assert find(ex.claims, predicate="profit", subject="Quorix", value=41e6, unit="CHF", time="2025-Q3")
+    ex = run("Im Vorjahr hatte Quorix einen Verlust von 12 Millionen Euro ausgewiesen.", "de", PUB)
+    assert find(ex.claims, predicate="profit", subject="Quorix", value=-12e6, time="2024")
+
+
+def test_payment_planned_per_year_with_qualifier(run):
+    text = "Veltro, das etwa 90 Millionen Euro im Jahr an Arkwell zahlen wollte, sucht nun andere Partner."
+    ex = run(text, "de")
+    (c,) = find(ex.claims, predicate="payment", subject="Veltro", object="Arkwell")
+    assert (c["value"], c["period"], c["qualifier"], c["modality"]) == (90e6, "year", "approx", "planned")
+
+
+def test_valuation(run):
+    ex = run("Die Finanzierungsrunde bewertet Lunavia mit 1,2 Milliarden Euro.", "de")
+    assert find(ex.claims, predicate="valuation", subject="Lunavia", value=1.2e9, unit="EUR")
+
+
+def test_employees_and_at_least(run):
+    ex = run("Der Zulieferer Mervin beschäftigt gut 4.100 Mitarbeiter an drei Standorten.", "de")
+    (c,) = find(ex.claims, predicate="employees", subject="Mervin")
+    assert (c["value"], c["unit"], c["qualifier"]) == (4100, "count", "at_least")
+
+
+def test_users_in_words(run):
+    ex = run("Die Lern-App von Quorix zählt inzwischen zwölf Millionen Nutzer.", "de")
+    assert find(ex.claims, predicate="users", subject="Quorix", value=12e6, unit="count")
+
+
+def test_role_and_joins(run):
+    text = "Der Maschinenbauer Kettwig holt sich Verstärkung: Talvera-Finanzchefin Ines Marbach wechselt zu Kettwig."
+    ex = run(text, "de")
+    assert find(ex.claims, predicate="role", subject="Ines Marbach", object="Talvera", role="CFO")
+    assert find(ex.claims, predicate="joins", subject="Ines Marbach", object="Kettwig")
+
+
+def test_role_with_title_before_name(run):
+    ex = run("Quorix-Chef Bernd Lohmeyer sprach von einem Rekordjahr.", "de")
+    assert find(ex.claims, predicate="role", subject="Bernd Lohmeyer", object="Quorix", role="CEO")
+
+
+def test_forecast_modality(run):
+    ex = run("Für 2026 erwartet Quorix einen Umsatz von rund 400 Millionen Euro.", "de", PUB)
+    (c,) = find(ex.claims, predicate="revenue", subject="Quorix")
+    assert (c["modality"], c["qualifier"], c["time"]) == ("forecast", "approx", "2026")
+
+
+def test_reported_modality(run):
+    ex = run("Der Umsatz von Quorix stieg laut Unternehmensangaben auf 318 Millionen Euro.", "de")
+    (c,) = find(ex.claims, predicate="revenue", subject="Quorix")
+    assert c["modality"] == "reported"
+
+
+def test_distractors_are_left_alone(run):
+    text = (
+        "Die Quorix-Aktie legte um 4,2 Prozent auf 61,30 Euro zu, der Dax gewann 0,6 Prozent. "
+        "Analysten hoben ihr Kursziel auf 75 Euro an. "
+        "Das Unternehmen blickt auf eine 90-jährige Geschichte zurück."
+    )
+    ex = run(text, "de")
+    assert ex.claims == []
+
+
+def test_incomplete_claim_without_value(run):
+    ex = run("Offen bleibt, wie hoch der Anteil von Ferrox an Lunavia nun beträgt.", "de")
+    assert find(ex.incomplete, predicate="stake", subject="Ferrox", object="Lunavia")
+    assert ex.claims == []
+
+
+def test_spans_are_exact(run):
+    text = "Kurze Einleitung.\nDer Zulieferer Mervin beschäftigt rund 4.100 Mitarbeiter."
+    ex = run(text, "de")
+    (c,) = ex.claims
+    assert text[c.span[0] : c.span[1]] == c.text == "Der Zulieferer Mervin beschäftigt rund 4.100 Mitarbeiter."
+
+
+def test_registry_aliases_map_to_canonical_names(run):
+    reg = {"Quorix": "Quorix Software", "Quorix Software": "Quorix Software"}
+    ex = run("Quorix beschäftigt rund 900 Mitarbeiter.", "de", entities=reg)
+    assert find(ex.claims, predicate="employees", subject="Quorix Software", value=900)
+    assert ex.entities == {"Quorix Software": "organisation"}
+
+
+def test_genitive_maps_to_the_base_name(run):
+    text = "Brennholt übernimmt Ostrica. Brennholts Umsatz lag 2024 bei 800 Millionen Euro."
+    ex = run(text, "de")
+    assert find(ex.claims, predicate="revenue", subject="Brennholt", value=800e6, time="2024")
