@@ -1,9 +1,14 @@
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from claims.models import Article, Claim, Entity, EntityAlias, Finding, StatusChange
+from claims.models import Article, Claim, Entity, EntityAlias, Fact, Finding, StatusChange
+from claims.services.reviews import claim_set_verdict
+
+# How much of the article to show on each side of the claim's sentence.
+CONTEXT_CHARS = 400
 
 
 class ClaimInline(admin.TabularInline):
@@ -81,6 +86,41 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
 
+class NeedsReviewFilter(admin.SimpleListFilter):
+    title = _("review queue")
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [("review", _("needs a reviewer"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "review":
+            return queryset.needing_review()
+        return queryset
+
+
+def _verdict_action(verdict: str, label: str):
+    @admin.action(description=label, permissions=["change"])
+    def act(modeladmin, request, queryset):
+        done = 0
+        for claim in queryset:
+            try:
+                claim_set_verdict(claim=claim, reviewer=request.user, verdict=verdict)
+            except ValueError as exc:
+                modeladmin.message_user(request, f"Claim #{claim.pk}: {exc}", messages.ERROR)
+            else:
+                done += 1
+        if done:
+            modeladmin.message_user(
+                request,
+                f"{done} claim(s) marked {verdict}; the other claims of their facts are being re-checked.",
+                messages.SUCCESS,
+            )
+
+    act.__name__ = f"mark_{verdict}"
+    return act
+
+
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
     list_display = (
@@ -92,10 +132,16 @@ class ClaimAdmin(admin.ModelAdmin):
         "unit",
         "time",
         "status",
+        "needs_review",
         "language",
         "article",
     )
-    list_filter = ("status", "predicate", ("article__language", admin.ChoicesFieldListFilter))
+    list_filter = (
+        NeedsReviewFilter,
+        "status",
+        "predicate",
+        ("article__language", admin.ChoicesFieldListFilter),
+    )
     search_fields = (
         "text",
         "subject__name",
@@ -104,23 +150,111 @@ class ClaimAdmin(admin.ModelAdmin):
         "object__aliases__name",
     )
     list_select_related = ("subject", "object", "article")
-    # Statuses change only through the status service (a recorded change), never by editing the row.
+    # Statuses change only through the status service (a recorded change), never by editing the row:
+    # reviewers use the verdict actions.
     readonly_fields = (
         "article",
         "status",
         "status_version",
+        "needs_review",
         "fact_key",
         "span_start",
         "span_end",
+        "in_its_article",
+        "same_fact_elsewhere",
         "created_at",
         "updated_at",
     )
     raw_id_fields = ("subject", "object")
     inlines = (FindingInline, StatusChangeInline)
+    actions = (
+        _verdict_action(Claim.Status.VERIFIED, _("Verdict: verified")),
+        _verdict_action(Claim.Status.REFUTED, _("Verdict: refuted")),
+        _verdict_action(Claim.Status.UNVERIFIABLE, _("Verdict: unverifiable")),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("article__text")
 
     @admin.display(description=_("language"), ordering="article__language")
     def language(self, obj: Claim) -> str:
         return obj.article.language
+
+    @admin.display(description=_("in its article"))
+    def in_its_article(self, obj: Claim) -> str:
+        text = Article.objects.values_list("text", flat=True).get(pk=obj.article_id)
+        start, end = obj.span_start, obj.span_end
+        before = text[max(0, start - CONTEXT_CHARS) : start]
+        after = text[end : end + CONTEXT_CHARS]
+        return format_html(
+            '<div style="white-space: pre-wrap; max-width: 60em">{}{}<mark>{}</mark>{}{}</div>',
+            "… " if start > CONTEXT_CHARS else "",
+            before,
+            text[start:end],
+            after,
+            " …" if end + CONTEXT_CHARS < len(text) else "",
+        )
+
+    @admin.display(description=_("the same fact elsewhere"))
+    def same_fact_elsewhere(self, obj: Claim) -> str:
+        others = (
+            Claim.objects.of_fact(obj.fact_key)
+            .exclude(pk=obj.pk)
+            .select_related("article")
+            .defer("article__text")
+            .order_by("article__published", "pk")[:50]
+        )
+        rows = format_html_join(
+            "",
+            '<tr><td><a href="../../{}/change/">#{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td>'
+            "<td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    c.pk,
+                    c.pk,
+                    c.article.source_name,
+                    c.article.language,
+                    c.article.published or "",
+                    c.get_qualifier_display(),
+                    "" if c.value is None else f"{c.value:,.10g}",
+                    c.modality,
+                    c.status,
+                    c.text,
+                )
+                for c in others
+            ),
+        )
+        if not rows:
+            return "—"
+        return format_html(
+            "<table><tr><th>claim</th><th>source</th><th>lang</th><th>published</th><th>value</th>"
+            "<th>modality</th><th>status</th><th>sentence</th></tr>{}</table>",
+            rows,
+        )
+
+
+@admin.register(Fact)
+class FactAdmin(admin.ModelAdmin):
+    list_display = (
+        "key",
+        "predicate",
+        "subject",
+        "object",
+        "consensus_value",
+        "unit",
+        "basis",
+        "sources_agreeing",
+        "sources_disagreeing",
+        "claim_count",
+        "updated_at",
+    )
+    list_filter = ("predicate", "basis")
+    search_fields = ("key", "subject__name", "object__name")
+    list_select_related = ("subject", "object")
+    readonly_fields = [f.name for f in Fact._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Finding)

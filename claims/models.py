@@ -41,6 +41,10 @@ class Article(models.Model):
     source_name = models.CharField(_("source name"), max_length=200)
     url = models.URLField(_("URL"), max_length=500, blank=True)
     published = models.DateField(_("published"), null=True, blank=True)
+    # Who published it, for independence: the URL's host, or the source name when there is no URL.
+    outlet = models.CharField(_("outlet"), max_length=200, editable=False, default="")
+    # SimHash of the text: syndicated copies of one article are not independent sources.
+    fingerprint = models.BigIntegerField(_("fingerprint"), editable=False, default=0)
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.QUEUED)
     error = models.TextField(_("error"), blank=True)
     submitted_by = models.ForeignKey(
@@ -140,7 +144,8 @@ class ClaimQuerySet(models.QuerySet):
         return self.select_related("article", "subject", "object").prefetch_related("findings")
 
     def needing_review(self) -> ClaimQuerySet:
-        return self.filter(status__in=Claim.REVIEW_STATUSES)
+        """The reviewers' queue: flagged claims and those the checks could not settle."""
+        return self.filter(models.Q(needs_review=True) | models.Q(status__in=Claim.REVIEW_STATUSES))
 
 
 class ClaimPredicate(models.TextChoices):
@@ -232,6 +237,9 @@ class Claim(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
     # Bumped by every status change; lets webhook receivers keep the latest state.
     status_version = models.PositiveIntegerField(_("status version"), default=0)
+    # A human should look: a verdict that a new source disagrees with (the verdict stays
+    # until a reviewer acts), or a structural problem (out of range, stale forecast ...).
+    needs_review = models.BooleanField(_("needs review"), default=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -246,6 +254,10 @@ class Claim(models.Model):
             models.Index(fields=["fact_key"], name="claim_fact_key_idx"),
             # The API's and the review queue's "claims with status X, newest first".
             models.Index(fields=["status", "-created_at"], name="claim_status_created_idx"),
+            # The stakes held in one company (the over-100 % check).
+            models.Index(fields=["object", "predicate"], name="claim_object_predicate_idx"),
+            # The review queue: flagged claims, newest first.
+            models.Index(fields=["-created_at"], condition=models.Q(needs_review=True), name="claim_needs_review_idx"),
         ]
         constraints = [
             # Running extraction twice stores nothing twice.
@@ -280,6 +292,57 @@ class Claim(models.Model):
 assert set(Claim.Predicate.values) == set(contract.PREDICATES), "models and contract disagree"
 
 
+class Fact(models.Model):
+    """One row per fact key: what the sources say of it, kept up to date by the checks.
+
+    Its row is also the lock that serialises the checks of one fact across workers.
+    """
+
+    class Basis(models.TextChoices):
+        NONE = "", _("no value yet")
+        VERIFIED = "verified", _("a verified claim")
+        SOURCES = "sources", _("most independent sources")
+
+    key = models.CharField(_("fact key"), max_length=255, unique=True)
+    predicate = models.CharField(_("predicate"), max_length=12, choices=ClaimPredicate.choices)
+    subject = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="+", verbose_name=_("subject"))
+    object = models.ForeignKey(
+        Entity, on_delete=models.PROTECT, related_name="+", null=True, blank=True, verbose_name=_("object")
+    )
+    unit = models.CharField(_("unit"), max_length=8, null=True, blank=True)  # noqa: DJ001
+    period = models.CharField(_("period"), max_length=8, null=True, blank=True)  # noqa: DJ001
+    role = models.CharField(_("role"), max_length=12, null=True, blank=True)  # noqa: DJ001
+    time = models.CharField(_("time"), max_length=10, null=True, blank=True)  # noqa: DJ001
+    consensus_value = models.FloatField(_("consensus value"), null=True, blank=True)
+    basis = models.CharField(_("basis"), max_length=8, choices=Basis.choices, blank=True, default="")
+    verified_claim = models.ForeignKey(
+        "Claim",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verified claim"),
+    )
+    sources_agreeing = models.PositiveIntegerField(_("independent sources agreeing"), default=0)
+    sources_disagreeing = models.PositiveIntegerField(_("independent sources disagreeing"), default=0)
+    languages = models.JSONField(_("languages"), default=list)
+    claim_count = models.PositiveIntegerField(_("claims"), default=0)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("fact")
+        verbose_name_plural = _("facts")
+        ordering = ("-updated_at", "-id")
+        indexes = [
+            # The facts API's default order and its "recently changed" reads.
+            models.Index(fields=["-updated_at"], name="fact_updated_idx"),
+        ]
+
+    def __str__(self) -> str:
+        obj = f" / {self.object.name}" if self.object_id else ""
+        return f"{self.predicate}: {self.subject.name}{obj}"
+
+
 class FindingKind(models.TextChoices):
     AGREEMENT = "agreement", _("agreement")
     CONFLICT = "conflict", _("conflict")
@@ -289,6 +352,8 @@ class FindingKind(models.TextChoices):
     STALE_FORECAST = "stale_forecast", _("stale forecast")
     CONFIRMS_VERIFIED = "confirms_verified", _("confirms a verified fact")
     CONTRADICTS_VERIFIED = "contradicts_verified", _("contradicts a verified fact")
+    REPEATS_REFUTED = "repeats_refuted", _("repeats a refuted claim")
+    REOPENED = "reopened", _("verdict reopened")
 
 
 class Finding(models.Model):
@@ -304,6 +369,9 @@ class Finding(models.Model):
         verbose_name=_("other claim"),
     )
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    # For agreements: whether the other claim comes from an independent source (another
+    # outlet, not a syndicated copy). Only independent agreement makes a claim supported.
+    independent = models.BooleanField(_("independent source"), default=True)
     explanation = models.TextField(_("explanation"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

@@ -1,11 +1,16 @@
-"""Celery adapters: take ids, call a service."""
+"""Celery adapters: take ids, call a service.
+
+Every task here is idempotent (its service changes nothing the second time), so
+a message redelivered after a worker died (acks_late) is harmless.
+"""
 
 from __future__ import annotations
 
 from celery import shared_task
 
 from claims.services.articles import article_process, articles_requeue_stalled
-from claims.services.checks import claims_check
+from claims.services.checks import claims_check, fact_check
+from claims.services.reviews import fact_recheck_batches
 
 
 @shared_task(name="claims.process_article")
@@ -21,3 +26,16 @@ def check_claims(claim_ids: list[int]) -> None:
 @shared_task(name="claims.requeue_stalled_articles")
 def requeue_stalled_articles() -> None:
     articles_requeue_stalled()
+
+
+@shared_task(name="claims.recheck_fact")
+def recheck_fact(fact_key: str) -> None:
+    """After a verdict: fan the fact's other claims out in batches."""
+    for batch in fact_recheck_batches(fact_key=fact_key):
+        recheck_claims.delay(fact_key, batch)
+
+
+@shared_task(name="claims.recheck_claims")
+def recheck_claims(fact_key: str, claim_ids: list[int]) -> None:
+    fact_check(fact_key=fact_key, claim_ids=claim_ids, after_verdict=True)
+

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "claims",
+    "claims.webhooks",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +137,10 @@ CELERY_BEAT_SCHEDULE = {
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 
 # --- The service --------------------------------------------------------------
+# Absolute base of the links in API responses and webhook events.
+FACTCHECK_PUBLIC_URL = env_str("FACTCHECK_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# Claims re-checked per task after a verdict (a hot fact has thousands).
+FACTCHECK_RECHECK_BATCH = env_int("FACTCHECK_RECHECK_BATCH", 500, minimum=1)
 # Longest article text accepted, in UTF-8 bytes (a long feature is ~60 kB).
 FACTCHECK_MAX_ARTICLE_BYTES = env_int("FACTCHECK_MAX_ARTICLE_BYTES", 200_000, minimum=1)
 

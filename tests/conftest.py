@@ -8,8 +8,9 @@ import pytest
 from rest_framework.test import APIClient
 
 from claims.models import Article, Claim, Entity
-from claims.services.articles import content_hash
+from claims.services.articles import content_hash, outlet_of
 from factcheck.agreement import fact_key
+from factcheck.similarity import fingerprint
 
 
 @pytest.fixture
@@ -31,16 +32,23 @@ def make_article(db) -> Callable[..., Article]:
     def make(
         text: str | None = None,
         *,
-        source_name: str = "Test Wire",
+        source_name: str | None = None,
+        url: str = "",
         published: date | None = date(2025, 3, 1),
         language: str = "en",
         state: str = Article.State.DONE,
     ) -> Article:
-        text = text or f"Article body number {next(counter)}."
+        n = next(counter)
+        # Each article its own outlet and its own words, unless a test says otherwise.
+        source_name = source_name or f"Test Wire {n}"
+        text = text or f"Report {n}: " + " ".join(f"w{n}x{i}" for i in range(40))
         return Article.objects.create(
             text=text,
             content_hash=content_hash(text),
             source_name=source_name,
+            url=url,
+            outlet=outlet_of(url, source_name),
+            fingerprint=fingerprint(text),
             published=published,
             language=language,
             state=state,

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from rest_framework import serializers
 
-from claims.models import Article, Claim, Finding, Language
+from claims.models import Article, Claim, Fact, Finding, Language
 
 
 class StrictCharField(serializers.CharField):
@@ -56,7 +56,7 @@ class ArticleSubmitSerializer(serializers.Serializer):
 class FindingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Finding
-        fields = ("id", "kind", "other_claim", "explanation", "created_at")
+        fields = ("id", "kind", "other_claim", "independent", "explanation", "created_at")
         read_only_fields = fields
 
 
@@ -88,6 +88,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "fact_key",
             "status",
             "status_version",
+            "needs_review",
             "findings",
             "created_at",
         )
@@ -118,4 +119,60 @@ class ArticleAcceptedSerializer(serializers.ModelSerializer):
     class Meta:
         model = Article
         fields = ("id", "state", "language", "source_name", "created_at")
+        read_only_fields = fields
+
+
+class VerdictSerializer(serializers.Serializer):
+    verdict = serializers.ChoiceField(choices=[(v, v) for v in Claim.VERDICT_STATUSES])
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class FactClaimSerializer(serializers.ModelSerializer):
+    source_name = serializers.CharField(source="article.source_name", read_only=True)
+    language = serializers.CharField(source="article.language", read_only=True)
+    published = serializers.DateField(source="article.published", read_only=True)
+
+    class Meta:
+        model = Claim
+        fields = (
+            "id",
+            "article",
+            "source_name",
+            "language",
+            "published",
+            "value",
+            "qualifier",
+            "modality",
+            "status",
+            "text",
+        )
+        read_only_fields = fields
+
+
+class FactSerializer(serializers.ModelSerializer):
+    subject = serializers.CharField(source="subject.name", read_only=True)
+    object = serializers.CharField(source="object.name", read_only=True, allow_null=True, default=None)
+    claims = FactClaimSerializer(source="claims_behind", many=True, read_only=True)
+
+    class Meta:
+        model = Fact
+        fields = (
+            "key",
+            "predicate",
+            "subject",
+            "object",
+            "unit",
+            "period",
+            "role",
+            "time",
+            "consensus_value",
+            "basis",
+            "verified_claim",
+            "sources_agreeing",
+            "sources_disagreeing",
+            "languages",
+            "claim_count",
+            "updated_at",
+            "claims",
+        )
         read_only_fields = fields

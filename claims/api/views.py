@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
@@ -9,10 +10,20 @@ from claims.api.serializers import (
     ArticleSerializer,
     ArticleSubmitSerializer,
     ClaimSerializer,
+    FactSerializer,
+    VerdictSerializer,
 )
-from claims.models import Claim
-from claims.selectors import CLAIM_FILTERS, article_detail_queryset, claim_list
+from claims.models import Claim, Fact
+from claims.selectors import (
+    CLAIM_FILTERS,
+    FACT_FILTERS,
+    article_detail_queryset,
+    claim_list,
+    fact_list,
+    facts_attach_claims,
+)
 from claims.services.articles import article_submit
+from claims.services.reviews import claim_set_verdict
 
 
 class ArticleViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -61,3 +72,44 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         if params.get("article") and not params["article"].isdigit():
             raise ValidationError({"article": ["An article id is a whole number."]})
         return claim_list(filters={name: params.get(name, "") for name in CLAIM_FILTERS})
+
+    @action(
+        detail=True,
+        methods=["post"],
+        permission_classes=[permissions.IsAdminUser],
+        serializer_class=VerdictSerializer,
+    )
+    def verdict(self, request, pk=None):
+        """A reviewer's verdict (staff only): {"verdict": "verified" | "refuted" | "unverifiable", "note"}."""
+        claim = self.get_object()
+        serializer = VerdictSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        claim_set_verdict(claim=claim, reviewer=request.user, **serializer.validated_data)
+        claim = claim_list(filters={}).get(pk=claim.pk)
+        return Response(ClaimSerializer(claim).data)
+
+
+class FactViewSet(viewsets.ReadOnlyModelViewSet):
+    """One row per fact: its consensus value, the independent sources for and against, and its claims.
+
+    Filter with ?predicate=&subject=&basis=&key=.
+    """
+
+    serializer_class = FactSerializer
+    lookup_field = "key"
+    lookup_value_regex = "[^/]+"
+
+    def get_queryset(self):
+        params = self.request.query_params
+        if params.get("predicate") and params["predicate"] not in Claim.Predicate.values:
+            raise ValidationError({"predicate": [f'"{params["predicate"]}" is not a valid predicate.']})
+        if params.get("basis") and params["basis"] not in Fact.Basis.values:
+            raise ValidationError({"basis": ["Use verified or sources."]})
+        return fact_list(filters={name: params.get(name, "") for name in FACT_FILTERS})
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return facts_attach_claims(page) if page is not None else None
+
+    def get_object(self):
+        return facts_attach_claims([super().get_object()])[0]

@@ -3,6 +3,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
@@ -15,6 +16,7 @@ from claims.services.dispatch import dispatch_on_commit
 from claims.services.entities import entities_resolve, entity_registry_names
 from factcheck.agreement import fact_key
 from factcheck.claim import Extraction
+from factcheck.similarity import fingerprint
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +29,13 @@ QUEUED_GRACE = timedelta(minutes=2)
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def outlet_of(url: str, source_name: str) -> str:
+    """Who published an article: the URL's host without "www.", else the source name."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    host = host.removeprefix("www.")
+    return host or " ".join(source_name.casefold().split())
 
 
 def article_submit(
@@ -53,6 +62,8 @@ def article_submit(
                 content_hash=digest,
                 source_name=source_name,
                 url=url,
+                outlet=outlet_of(url, source_name),
+                fingerprint=fingerprint(text),
                 published=published,
                 language=language,
                 submitted_by=submitted_by,

@@ -1,62 +1,77 @@
-"""The automatic checks of a claim against the other claims of the same fact."""
+"""The automatic checks of claims.
+
+A claim is checked together with the other claims of its fact (same fact key,
+found by one index lookup): agreement and conflict by the contract's tolerance
+rules, independence of sources, verified and refuted claims of the fact, and
+what a claim can be at all (a value, a range, a period not yet over, stakes
+that fit in one company). Every check of a fact costs a constant number of
+queries, whatever the number of stored claims.
+"""
 
 from __future__ import annotations
 
+import calendar
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
 from django.db import transaction
 
-from claims.models import Claim, Finding
-from claims.services.statuses import claim_set_status
+from claims.models import Article, Claim, Fact, Finding
+from claims.services.statuses import Change, claims_set_status
 from factcheck.agreement import times_comparable, values_agree
 from factcheck.claim import OPTIONAL_VALUE_PREDICATES, VALUELESS_PREDICATES
+from factcheck.similarity import near_duplicates
 
 ACTOR = "checks"
+Kind = Finding.Kind
+Status = Claim.Status
+# Findings that say something is wrong with the claim itself: a human should look.
+STRUCTURAL = frozenset({Kind.OUT_OF_RANGE, Kind.STALE_FORECAST, Kind.STAKES_OVER_100})
+# Modalities whose figure is not a statement of what is: they are not summed as held stakes.
+NOT_HELD = (Claim.Modality.DENIED, Claim.Modality.PLANNED, Claim.Modality.FORECAST)
 
 
-def claims_check(*, claim_ids: list[int]) -> None:
-    for claim in Claim.objects.filter(pk__in=claim_ids).select_related("article", "subject", "object"):
-        claim_check(claim=claim)
+def claims_check(*, claim_ids: Iterable[int]) -> None:
+    """Check newly stored claims: each fact they touch is checked once."""
+    by_fact: dict[str, list[int]] = defaultdict(list)
+    for key, pk in Claim.objects.filter(pk__in=list(claim_ids)).values_list("fact_key", "pk"):
+        by_fact[key].append(pk)
+    for key, ids in by_fact.items():
+        fact_check(fact_key=key, claim_ids=ids)
 
 
 @transaction.atomic
-def claim_check(*, claim: Claim) -> None:
-    """Compare one claim with every claim of its fact in other articles; record findings, set statuses."""
-    if is_incomplete(claim):
-        _add_findings(
-            [
-                Finding(
-                    claim=claim,
-                    kind=Finding.Kind.INCOMPLETE,
-                    explanation=f"{_describe(claim)} is stated without its value.",
-                )
-            ]
-        )
-        _settle(claim)
+def fact_check(*, fact_key: str, claim_ids: Iterable[int], after_verdict: bool = False) -> None:
+    """Check the given claims of one fact against all its other claims.
+
+    `after_verdict`: a reviewer has just given a verdict on a claim of this fact,
+    and these claims are re-checked against it; a disagreement then does not
+    reopen the verdict that was just given.
+    """
+    claims = _lock_and_load(fact_key)
+    if not claims:
         return
-    others = (
-        Claim.objects.of_fact(claim.fact_key)
-        .exclude(article_id=claim.article_id)
-        .select_related("article", "subject", "object")
-    )
-    findings, touched = [], []
-    for other in others:
-        if is_incomplete(other) or Claim.Modality.DENIED in (claim.modality, other.modality):
-            continue
-        if not times_comparable(claim.time, other.time, claim.article.published, other.article.published):
-            continue
-        agree = (
-            claim.value is None
-            or other.value is None
-            or values_agree(claim.value, claim.qualifier, other.value, other.qualifier)
-        )
-        kind = Finding.Kind.AGREEMENT if agree else Finding.Kind.CONFLICT
-        findings += [
-            Finding(claim=claim, other_claim=other, kind=kind, explanation=_compare(claim, other, agree)),
-            Finding(claim=other, other_claim=claim, kind=kind, explanation=_compare(other, claim, agree)),
-        ]
-        touched.append(other)
-    _add_findings(findings)
-    for c in [claim, *touched]:
-        _settle(c)
+    state = _FactState(claims, Finding.objects.filter(claim__fact_key=fact_key))
+    targets = [state.by_id[pk] for pk in claim_ids if pk in state.by_id]
+    for claim in targets:
+        state.check_alone(claim)
+        for other in claims:
+            if other.pk != claim.pk:
+                state.compare(claim, other, reopen=not after_verdict)
+    stakes = [c for c in targets if c.predicate == Claim.Predicate.STAKE and c.object_id and c.value is not None]
+    if stakes:
+        state.check_stakes(stakes)
+    Finding.objects.bulk_create(state.new_findings)
+    flagged = [c for c in state.flagged if not c.needs_review]
+    for claim in flagged:
+        claim.needs_review = True
+    Claim.objects.bulk_update(flagged, ["needs_review"])
+    changes = [change for c in state.touched() if (change := state.derive(c)) is not None]
+    claims_set_status(changes=changes, actor_system=ACTOR)
+    _summarise(fact_key, claims, state)
 
 
 def is_incomplete(claim: Claim) -> bool:
@@ -67,29 +82,308 @@ def is_incomplete(claim: Claim) -> bool:
     )
 
 
-def _add_findings(findings: list[Finding]) -> None:
-    """Store findings not recorded yet, so that checking a claim twice changes nothing."""
-    if not findings:
-        return
-    claim_ids = {f.claim_id for f in findings}
-    seen = set(Finding.objects.filter(claim_id__in=claim_ids).values_list("claim_id", "other_claim_id", "kind"))
-    Finding.objects.bulk_create([f for f in findings if (f.claim_id, f.other_claim_id, f.kind) not in seen])
+def independent(a: Article, b: Article) -> bool:
+    """Two articles are independent sources unless one outlet published both or one copies the other."""
+    if a.pk == b.pk:
+        return False
+    if a.outlet and a.outlet == b.outlet:
+        return False
+    if " ".join(a.source_name.casefold().split()) == " ".join(b.source_name.casefold().split()):
+        return False
+    # 0 is "not fingerprinted" (rows older than fingerprints).
+    return not (a.fingerprint and b.fingerprint and near_duplicates(a.fingerprint, b.fingerprint))
 
 
-def _settle(claim: Claim) -> None:
-    """Derive the automatic status of a claim from its findings; a verdict is never overwritten."""
-    if claim.has_verdict:
-        return
-    kinds = set(Finding.objects.filter(claim=claim).values_list("kind", flat=True))
-    if Finding.Kind.INCOMPLETE in kinds:
-        status, reason = Claim.Status.INCOMPLETE, "the claim lacks its value"
-    elif Finding.Kind.CONFLICT in kinds:
-        status, reason = Claim.Status.CONFLICTING, "another source reports a different value"
-    elif Finding.Kind.AGREEMENT in kinds:
-        status, reason = Claim.Status.SUPPORTED, "another source reports the same value"
-    else:
-        status, reason = Claim.Status.UNCONFIRMED, "one source only, nothing against it"
-    claim_set_status(claim=claim, status=status, reason=reason, actor_system=ACTOR)
+def period_end(time: str) -> date | None:
+    """The last day of the period a contract `time` names: 2024, 2024-Q2, 2024-06, 2024-06-13."""
+    if m := re.fullmatch(r"(\d{4})", time):
+        return date(int(m[1]), 12, 31)
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", time):
+        year, month = int(m[1]), int(m[2]) * 3
+        return date(year, month, calendar.monthrange(year, month)[1])
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", time):
+        year, month = int(m[1]), int(m[2])
+        return date(year, month, calendar.monthrange(year, month)[1]) if 1 <= month <= 12 else None
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", time):
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    return None
+
+
+def _lock_and_load(fact_key: str) -> list[Claim]:
+    claims = list(
+        Claim.objects.of_fact(fact_key)
+        .select_related("article", "subject", "object")
+        # Article texts are large and the checks never read them.
+        .defer("article__text")
+        .order_by("pk")
+    )
+    if not claims:
+        return []
+    first = claims[0]
+    Fact.objects.bulk_create(
+        [
+            Fact(
+                key=fact_key,
+                predicate=first.predicate,
+                subject_id=first.subject_id,
+                object_id=first.object_id,
+                unit=first.unit,
+                period=first.period,
+                role=first.role,
+                time=first.time,
+            )
+        ],
+        ignore_conflicts=True,
+    )
+    # Checks of one fact by several workers, and verdicts on it, run one after the other.
+    Fact.objects.select_for_update().filter(key=fact_key).values_list("pk", flat=True).get()
+    return claims
+
+
+@dataclass
+class _FactState:
+    claims: list[Claim]
+    stored: Iterable[Finding]
+    by_id: dict[int, Claim] = field(init=False)
+    findings: dict[int, list[Finding]] = field(init=False)
+    seen: set[tuple] = field(init=False)
+    new_findings: list[Finding] = field(default_factory=list)
+    flagged: list[Claim] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.by_id = {c.pk: c for c in self.claims}
+        self.findings = defaultdict(list)
+        self.seen = set()
+        for f in self.stored:
+            self.findings[f.claim_id].append(f)
+            self.seen.add((f.claim_id, f.other_claim_id, f.kind))
+        self._touched: dict[int, Claim] = {}
+
+    def add(
+        self,
+        claim: Claim,
+        kind: str,
+        explanation: str,
+        other: Claim | None = None,
+        independent_source: bool = True,
+    ) -> None:
+        self._touched[claim.pk] = claim
+        if kind in STRUCTURAL or kind == Kind.REOPENED:
+            self.flagged.append(claim)
+        key = (claim.pk, other.pk if other else None, kind)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        finding = Finding(
+            claim=claim, other_claim=other, kind=kind, explanation=explanation, independent=independent_source
+        )
+        self.findings[claim.pk].append(finding)
+        self.new_findings.append(finding)
+
+    def touched(self) -> list[Claim]:
+        return list(self._touched.values())
+
+    def check_alone(self, claim: Claim) -> None:
+        self._touched[claim.pk] = claim
+        if is_incomplete(claim):
+            self.add(claim, Kind.INCOMPLETE, f"{_describe(claim)} is stated without its value.")
+            return
+        if claim.value is not None:
+            if claim.unit == "%" and not 0 <= claim.value <= 100:
+                self.add(
+                    claim,
+                    Kind.OUT_OF_RANGE,
+                    f"{_describe(claim)} is {_value(claim)}: a percentage lies between 0 and 100.",
+                )
+            elif claim.unit == "count" and claim.value < 0:
+                self.add(
+                    claim,
+                    Kind.OUT_OF_RANGE,
+                    f"{_describe(claim)} is {_value(claim)}: a count is never negative.",
+                )
+        published = claim.article.published
+        if claim.modality in (Claim.Modality.FORECAST, Claim.Modality.PLANNED) and claim.time and published:
+            end = period_end(claim.time)
+            if end is not None and end < published:
+                self.add(
+                    claim,
+                    Kind.STALE_FORECAST,
+                    f"{_describe(claim)} is given as {claim.modality} for {claim.time}, a period that had "
+                    f"ended ({end}) before the article was published ({published}).",
+                )
+
+    def compare(self, claim: Claim, other: Claim, *, reopen: bool) -> None:
+        if is_incomplete(claim) or is_incomplete(other):
+            return
+        if not times_comparable(claim.time, other.time, claim.article.published, other.article.published):
+            return
+        agree = _agree(claim, other)
+        denied = (claim.modality == Claim.Modality.DENIED) + (other.modality == Claim.Modality.DENIED)
+        if denied == 2 or (denied == 1 and not agree):
+            return  # two denials, or a denial of another figure: neither agreement nor conflict
+        if denied == 1:
+            agree = False  # one denies what the other asserts
+        if other.status == Status.VERIFIED:
+            kind = Kind.CONFIRMS_VERIFIED if agree else Kind.CONTRADICTS_VERIFIED
+            self.add(claim, kind, _compare(claim, other, agree, "the verified"), other)
+        elif other.status == Status.REFUTED and agree:
+            self.add(claim, Kind.REPEATS_REFUTED, _compare(claim, other, True, "the refuted"), other)
+        if other.status == Status.VERIFIED and not agree and reopen:
+            # A new source disagrees with a verdict: a reviewer looks again; the verdict stays.
+            self.add(other, Kind.REOPENED, f"Reopened: {_compare(other, claim, False, 'a new')}", claim)
+        if claim.article_id == other.article_id and agree:
+            return  # one article repeating itself is not a second source
+        ind = independent(claim.article, other.article)
+        kind = Kind.AGREEMENT if agree else Kind.CONFLICT
+        self.add(claim, kind, _compare(claim, other, agree), other, ind)
+        self.add(other, kind, _compare(other, claim, agree), claim, ind)
+
+    def check_stakes(self, targets: list[Claim]) -> None:
+        """The latest stake of each holder in one company must not add up to over 100 %."""
+        held = (
+            Claim.objects.filter(
+                predicate=Claim.Predicate.STAKE,
+                object_id__in={c.object_id for c in targets},
+                unit="%",
+                value__isnull=False,
+            )
+            .exclude(modality__in=NOT_HELD)
+            .exclude(status=Status.REFUTED)
+            .select_related("article", "subject")
+            .defer("article__text")
+        )
+        latest: dict[int, dict[int, Claim]] = defaultdict(dict)
+        for stake in held:
+            known = latest[stake.object_id].get(stake.subject_id)
+            if known is None or _newer(stake, known):
+                latest[stake.object_id][stake.subject_id] = stake
+        for claim in targets:
+            holders = latest.get(claim.object_id, {})
+            if holders.get(claim.subject_id, claim).pk != claim.pk:
+                continue  # a newer figure of this holder counts, not this one
+            total = sum(s.value for s in holders.values())
+            if total > 100 + 1e-9:
+                parts = ", ".join(
+                    f"{s.subject.name} {s.value:g} % (claim #{s.pk}, {s.article.source_name})"
+                    for s in sorted(holders.values(), key=lambda s: -s.value)
+                )
+                self.add(
+                    claim,
+                    Kind.STAKES_OVER_100,
+                    f"The latest known stakes in {claim.object.name} add up to {total:g} %: {parts}.",
+                )
+
+    def derive(self, claim: Claim) -> Change | None:
+        """The automatic status of a claim, from its findings and the current verdicts of its fact."""
+        if claim.has_verdict:
+            return None
+        live = [f for f in self.findings[claim.pk] if f.other_claim_id is None or f.other_claim_id in self.by_id]
+
+        def others(kind: str, status: str | None = None, independent_only: bool = False) -> list[Claim]:
+            found = []
+            for f in live:
+                if f.kind != kind or f.other_claim_id is None:
+                    continue
+                other = self.by_id[f.other_claim_id]
+                if status is not None and other.status != status:
+                    continue
+                if status is None and other.status == Status.REFUTED:
+                    continue  # a refuted claim neither supports nor conflicts
+                if independent_only and not f.independent:
+                    continue
+                found.append(other)
+            return found
+
+        if is_incomplete(claim):
+            return Change(claim, Status.INCOMPLETE, "the claim lacks its value")
+        if against := others(Kind.CONTRADICTS_VERIFIED, Status.VERIFIED):
+            return Change(claim, Status.CONTRADICTED, f"disagrees with verified claim #{against[0].pk}")
+        if confirmed := others(Kind.CONFIRMS_VERIFIED, Status.VERIFIED):
+            return Change(claim, Status.SUPPORTED, f"agrees with verified claim #{confirmed[0].pk}")
+        if refuted := others(Kind.REPEATS_REFUTED, Status.REFUTED):
+            return Change(claim, Status.CONTRADICTED, f"repeats refuted claim #{refuted[0].pk}")
+        if conflicts := others(Kind.CONFLICT):
+            return Change(
+                claim,
+                Status.CONFLICTING,
+                f"claim #{conflicts[0].pk} ({conflicts[0].article.source_name}) disagrees",
+            )
+        if support := others(Kind.AGREEMENT, independent_only=True):
+            return Change(
+                claim,
+                Status.SUPPORTED,
+                f"independent source {support[0].article.source_name} agrees (claim #{support[0].pk})",
+            )
+        return Change(claim, Status.UNCONFIRMED, "one independent source only, nothing against it")
+
+
+def _agree(a: Claim, b: Claim) -> bool:
+    if a.value is None or b.value is None:
+        return True  # role, joins, an acquisition without a price: the key says it all
+    return values_agree(a.value, a.qualifier, b.value, b.qualifier)
+
+
+def _newer(a: Claim, b: Claim) -> bool:
+    return (a.article.published or date.min, a.pk) > (b.article.published or date.min, b.pk)
+
+
+def _summarise(fact_key: str, claims: list[Claim], state: _FactState) -> None:
+    """Keep the fact's row (the facts API) in step with its claims."""
+    groups = _source_groups([c.article for c in claims])
+    usable = [
+        c for c in claims if c.status != Status.REFUTED and c.modality != Claim.Modality.DENIED and not is_incomplete(c)
+    ]
+    verified = [c for c in claims if c.status == Status.VERIFIED]
+    consensus: Claim | None = None
+    basis = Fact.Basis.NONE
+    if verified:
+        consensus, basis = max(verified, key=lambda c: c.pk), Fact.Basis.VERIFIED
+    elif usable:
+
+        def backing(candidate: Claim) -> tuple[int, int, int]:
+            agreeing = [c for c in usable if _agree(c, candidate)]
+            return len({groups[c.article_id] for c in agreeing}), len(agreeing), -candidate.pk
+
+        consensus, basis = max(usable, key=backing), Fact.Basis.SOURCES
+    agreeing, disagreeing = set(), set()
+    if consensus is not None:
+        for c in claims:
+            if c.status == Status.REFUTED or is_incomplete(c):
+                continue
+            agrees = _agree(c, consensus) and c.modality != Claim.Modality.DENIED
+            (agreeing if agrees else disagreeing).add(groups[c.article_id])
+    Fact.objects.filter(key=fact_key).update(
+        consensus_value=consensus.value if consensus is not None else None,
+        basis=basis,
+        verified_claim=(verified and consensus) or None,
+        sources_agreeing=len(agreeing),
+        sources_disagreeing=len(disagreeing),
+        languages=sorted({c.article.language for c in claims if c.article.language}),
+        claim_count=len(claims),
+    )
+
+
+def _source_groups(articles: list[Article]) -> dict[int, int]:
+    """Article id -> id of its group of non-independent articles (one outlet, or copies)."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    unique = list({a.pk: a for a in articles}.values())
+    for a in unique:
+        parent[a.pk] = a.pk
+    for i, a in enumerate(unique):
+        for b in unique[i + 1 :]:
+            if not independent(a, b):
+                parent[find(a.pk)] = find(b.pk)
+    return {a.pk: find(a.pk) for a in unique}
 
 
 def _describe(claim: Claim) -> str:
@@ -104,10 +398,11 @@ def _value(claim: Claim) -> str:
     return f"{qualifier}{claim.value:,.10g} {claim.unit or ''}".rstrip()
 
 
-def _compare(claim: Claim, other: Claim, agree: bool) -> str:
+def _compare(claim: Claim, other: Claim, agree: bool, which: str = "") -> str:
     verb = "agrees with" if agree else "conflicts with"
+    which = f"{which} " if which else ""
     return (
         f"{_describe(claim)}: {_value(claim)} (article #{claim.article_id}, {claim.article.source_name}) "
-        f"{verb} {_value(other)} in claim #{other.pk} (article #{other.article_id}, "
+        f"{verb} {_value(other)} in {which}claim #{other.pk} (article #{other.article_id}, "
         f"{other.article.source_name})."
     )

@@ -1,10 +1,22 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import F
+from django.urls import reverse
 
 from claims.models import Claim, StatusChange
+from claims.webhooks.models import Event
+from claims.webhooks.services import events_publish
+
+
+@dataclass(frozen=True)
+class Change:
+    claim: Claim
+    status: str
+    reason: str
 
 
 def claim_set_status(
@@ -15,31 +27,89 @@ def claim_set_status(
     actor_user: AbstractBaseUser | None = None,
     actor_system: str = "",
 ) -> StatusChange | None:
-    """Change a claim's status: the one place where that happens.
+    """Change one claim's status; see `claims_set_status`. None when it already has that status."""
+    changes = claims_set_status(
+        changes=[Change(claim, status, reason)], actor_user=actor_user, actor_system=actor_system
+    )
+    return changes[0] if changes else None
 
-    Bumps `status_version` and records who or what made the change and why, in
-    one transaction. Returns None when the claim already has that status.
+
+def claims_set_status(
+    *,
+    changes: list[Change],
+    actor_user: AbstractBaseUser | None = None,
+    actor_system: str = "",
+) -> list[StatusChange]:
+    """Change claims' statuses: the one place where that happens.
+
+    Each change bumps the claim's `status_version` and writes, in one transaction,
+    a StatusChange (who or what, from, to, why) and a `claim.status_changed` event
+    (the webhook outbox). Costs a constant number of queries for any number of
+    changes. Changes to the status a claim already has are skipped.
     """
-    if status not in Claim.Status.values:
-        raise ValueError(f"unknown claim status {status!r}; expected one of {Claim.Status.values}")
+    for change in changes:
+        if change.status not in Claim.Status.values:
+            raise ValueError(f"unknown claim status {change.status!r}; expected one of {Claim.Status.values}")
     if actor_user is None and not actor_system:
         raise ValueError("a status change needs an actor: a reviewer (actor_user) or a system step (actor_system)")
+    if not changes:
+        return []
     with transaction.atomic():
-        # The row lock orders concurrent changes of one claim (two workers checking
-        # the same fact); the version each writes is the one it read under the lock.
-        current = Claim.objects.select_for_update().only("status", "status_version").get(pk=claim.pk)
-        if current.status == status:
-            claim.status, claim.status_version = current.status, current.status_version
-            return None
-        Claim.objects.filter(pk=claim.pk).update(status=status, status_version=F("status_version") + 1)
-        change = StatusChange.objects.create(
-            claim_id=claim.pk,
-            from_status=current.status,
-            to_status=status,
-            status_version=current.status_version + 1,
-            actor_user=actor_user,
-            actor_system=actor_system,
-            reason=reason,
+        # The row locks order concurrent changes of one claim; each version written
+        # is the one read under the lock plus one.
+        current = {
+            c.pk: c
+            for c in Claim.objects.select_for_update()
+            .filter(pk__in=[ch.claim.pk for ch in changes])
+            .only("status", "status_version", "fact_key")
+            .order_by("pk")
+        }
+        rows, records = [], []
+        for change in changes:
+            now = current[change.claim.pk]
+            if now.status == change.status:
+                change.claim.status, change.claim.status_version = now.status, now.status_version
+                continue
+            records.append(
+                StatusChange(
+                    claim_id=now.pk,
+                    from_status=now.status,
+                    to_status=change.status,
+                    status_version=now.status_version + 1,
+                    actor_user=actor_user,
+                    actor_system=actor_system,
+                    reason=change.reason,
+                )
+            )
+            now.status, now.status_version = change.status, now.status_version + 1
+            change.claim.status, change.claim.status_version = now.status, now.status_version
+            rows.append(now)
+        if not rows:
+            return []
+        Claim.objects.bulk_update(rows, ["status", "status_version"])
+        StatusChange.objects.bulk_create(records)
+        actor = actor_user.get_username() if actor_user is not None else actor_system
+        events_publish(
+            events=[
+                (Event.Type.CLAIM_STATUS_CHANGED, _status_event(claim, record, actor))
+                for claim, record in zip(rows, records, strict=True)
+            ]
         )
-    claim.status, claim.status_version = status, current.status_version + 1
-    return change
+    return records
+
+
+def claim_url(claim_id: int) -> str:
+    return settings.FACTCHECK_PUBLIC_URL + reverse("claim-detail", args=[claim_id])
+
+
+def _status_event(claim: Claim, record: StatusChange, actor: str) -> dict:
+    return {
+        "claim_id": claim.pk,
+        "fact_key": claim.fact_key,
+        "old_status": record.from_status,
+        "new_status": record.to_status,
+        "status_version": record.status_version,
+        "actor": actor,
+        "reason": record.reason,
+        "claim_url": claim_url(claim.pk),
+    }

@@ -161,6 +161,7 @@ def test_article_detail_shows_state_and_claims(api, make_claim, django_assert_nu
         "fact_key": None,
         "status": "pending",
         "status_version": 0,
+        "needs_review": False,
         "findings": [],
         "created_at": None,
     }

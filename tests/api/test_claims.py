@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from claims.models import Claim
-from claims.services.checks import claim_check
+from claims.services.checks import claims_check
 
 URL = "/api/v1/claims/"
 
@@ -12,7 +12,7 @@ URL = "/api/v1/claims/"
 def test_claims_list_shows_status_and_findings(api, make_article, make_claim):
     a = make_claim(article=make_article(source_name="Wire A"), value=30)
     b = make_claim(article=make_article(source_name="Wire B"), value=40)
-    claim_check(claim=b)
+    claims_check(claim_ids=[b.pk])
 
     response = api.get(URL)
 

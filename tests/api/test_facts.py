@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import pytest
+
+from claims.services.checks import claims_check
+
+URL = "/api/v1/facts/"
+
+
+@pytest.mark.django_db
+def test_facts_show_consensus_sources_languages_and_claims(api, make_article, make_claim):
+    a = make_claim(article=make_article(language="en", source_name="Wire A"), value=30)
+    b = make_claim(article=make_article(language="de", source_name="Wire B"), value=30)
+    c = make_claim(article=make_article(language="fr", source_name="Wire C"), value=42)
+    claims_check(claim_ids=[a.pk, b.pk, c.pk])
+
+    response = api.get(URL)
+
+    assert response.status_code == 200
+    [fact] = response.json()["results"]
+    assert fact | {"updated_at": None} == {
+        "key": a.fact_key,
+        "predicate": "stake",
+        "subject": "Orvane",
+        "object": "Kelpie Systems",
+        "unit": "%",
+        "period": None,
+        "role": None,
+        "time": None,
+        "consensus_value": 30.0,
+        "basis": "sources",
+        "verified_claim": None,
+        "sources_agreeing": 2,
+        "sources_disagreeing": 1,
+        "languages": ["de", "en", "fr"],
+        "claim_count": 3,
+        "updated_at": None,
+        "claims": fact["claims"],
+    }
+    assert [(x["id"], x["source_name"], x["value"], x["status"]) for x in fact["claims"]] == [
+        (a.pk, "Wire A", 30.0, "conflicting"),
+        (b.pk, "Wire B", 30.0, "conflicting"),
+        (c.pk, "Wire C", 42.0, "conflicting"),
+    ]
+
+
+@pytest.mark.django_db
+def test_one_fact_by_its_key(api, make_claim):
+    claim = make_claim()
+    claims_check(claim_ids=[claim.pk])
+
+    response = api.get(f"{URL}{claim.fact_key}/")
+
+    assert response.status_code == 200
+    assert response.json()["claims"][0]["id"] == claim.pk
+    assert api.get(f"{URL}stake|1|2|%|||nope/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_facts_list_costs_the_same_queries_for_many_facts(api, make_claim, django_assert_num_queries):
+    claims = [make_claim(subject=f"Holder {i}", value=10 + i) for i in range(25)]
+    claims_check(claim_ids=[c.pk for c in claims])
+
+    with django_assert_num_queries(3):  # count, the page of facts, their claims
+        response = api.get(URL)
+
+    assert len(response.json()["results"]) == 25
+
+
+@pytest.mark.django_db
+def test_facts_filters(api, make_claim):
+    stake = make_claim(subject="Orvane")
+    revenue = make_claim(subject="Kelpie Systems", predicate="revenue", object=None, unit="EUR", value=1e8)
+    claims_check(claim_ids=[stake.pk, revenue.pk])
+
+    def keys(query):
+        return [f["key"] for f in api.get(URL + query).json()["results"]]
+
+    assert keys("?predicate=revenue") == [revenue.fact_key]
+    assert keys("?subject=orvane") == [stake.fact_key]
+    assert api.get(URL + "?predicate=weather").status_code == 400
+
+
+@pytest.mark.django_db
+def test_a_verdict_through_the_api_is_for_staff_only(api, user, make_claim):
+    claim = make_claim()
+    url = f"/api/v1/claims/{claim.pk}/verdict/"
+
+    assert api.post(url, {"verdict": "verified"}, format="json").status_code == 403
+
+    user.is_staff = True
+    user.save()
+    bad = api.post(url, {"verdict": "supported"}, format="json")
+    assert bad.status_code == 400
+    assert "verdict" in bad.json()
+    ok = api.post(url, {"verdict": "verified", "note": "filing"}, format="json")
+    assert ok.status_code == 200
+    assert (ok.json()["status"], ok.json()["status_version"]) == ("verified", 1)
