@@ -30,6 +30,11 @@ Kind = Finding.Kind
 Status = Claim.Status
 # Findings that say something is wrong with the claim itself: a human should look.
 STRUCTURAL = frozenset({Kind.OUT_OF_RANGE, Kind.STALE_FORECAST, Kind.STAKES_OVER_100})
+# Pairwise findings kept per claim, kind and independence. Statuses need only know that
+# an agreement or a conflict exists, and a fact told by a thousand outlets would
+# otherwise carry a million findings, all read by every check of that fact.
+MAX_PAIR_FINDINGS = 20
+PAIRWISE = frozenset({Kind.AGREEMENT, Kind.CONFLICT})
 # Modalities whose figure is not a statement of what is: they are not summed as held stakes.
 NOT_HELD = (Claim.Modality.DENIED, Claim.Modality.PLANNED, Claim.Modality.FORECAST)
 
@@ -157,9 +162,12 @@ class _FactState:
         self.by_id = {c.pk: c for c in self.claims}
         self.findings = defaultdict(list)
         self.seen = set()
+        self.pair_counts: dict[tuple, int] = defaultdict(int)
         for f in self.stored:
             self.findings[f.claim_id].append(f)
             self.seen.add((f.claim_id, f.other_claim_id, f.kind))
+            if f.kind in PAIRWISE:
+                self.pair_counts[(f.claim_id, f.kind, f.independent)] += 1
         self._touched: dict[int, Claim] = {}
 
     def add(
@@ -176,6 +184,11 @@ class _FactState:
         key = (claim.pk, other.pk if other else None, kind)
         if key in self.seen:
             return
+        if kind in PAIRWISE:
+            count = (claim.pk, kind, independent_source)
+            if self.pair_counts[count] >= MAX_PAIR_FINDINGS:
+                return
+            self.pair_counts[count] += 1
         self.seen.add(key)
         finding = Finding(
             claim=claim, other_claim=other, kind=kind, explanation=explanation, independent=independent_source

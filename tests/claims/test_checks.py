@@ -388,3 +388,19 @@ def test_the_fact_row_summarises_its_sources(make_article, make_claim):
     assert (fact.sources_agreeing, fact.sources_disagreeing) == (3, 1)  # "Same Desk" counts once on each side
     assert fact.languages == ["de", "en", "fr"]
     assert fact.claim_count == 4
+
+
+@pytest.mark.django_db
+def test_a_fact_told_by_many_sources_keeps_a_bounded_number_of_findings(make_claim):
+    from claims.services.checks import MAX_PAIR_FINDINGS
+
+    claims = [make_claim(value=30) for _ in range(MAX_PAIR_FINDINGS + 10)]
+    for claim in claims:
+        check(claim)
+    late_conflict = make_claim(value=45)
+    check(late_conflict)
+
+    per_claim = [c.findings.filter(kind="agreement").count() for c in claims]
+    assert max(per_claim) == MAX_PAIR_FINDINGS
+    assert {status(c) for c in claims} == {"conflicting"}  # each still learns of the new conflict
+    assert status(late_conflict) == "conflicting"
