@@ -35,6 +35,9 @@ STRUCTURAL = frozenset({Kind.OUT_OF_RANGE, Kind.STALE_FORECAST, Kind.STAKES_OVER
 # otherwise carry a million findings, all read by every check of that fact.
 MAX_PAIR_FINDINGS = 20
 PAIRWISE = frozenset({Kind.AGREEMENT, Kind.CONFLICT})
+# A claim's sentence repeated word for word elsewhere, at least this long, is a copy.
+MIN_COPIED_WORDS = 8
+_WORDS = re.compile(r"\w+")
 # Modalities whose figure is not a statement of what is: they are not summed as held stakes.
 NOT_HELD = (Claim.Modality.DENIED, Claim.Modality.PLANNED, Claim.Modality.FORECAST)
 
@@ -97,6 +100,16 @@ def independent(a: Article, b: Article) -> bool:
         return False
     # 0 is "not fingerprinted" (rows older than fingerprints).
     return not (a.fingerprint and b.fingerprint and near_duplicates(a.fingerprint, b.fingerprint))
+
+
+def copied_sentence(a: Claim, b: Claim) -> bool:
+    """The same sentence, word for word, in two articles: a wire copy, even under a new headline.
+
+    Whole-text fingerprints miss copies of short articles whose headline changed;
+    two reporters writing the same sentence of this length on their own do not happen.
+    """
+    words_a = _WORDS.findall(a.text.casefold())
+    return len(words_a) >= MIN_COPIED_WORDS and words_a == _WORDS.findall(b.text.casefold())
 
 
 def period_end(time: str) -> date | None:
@@ -249,7 +262,7 @@ class _FactState:
             self.add(other, Kind.REOPENED, f"Reopened: {_compare(other, claim, False, 'a new')}", claim)
         if claim.article_id == other.article_id and agree:
             return  # one article repeating itself is not a second source
-        ind = independent(claim.article, other.article)
+        ind = independent(claim.article, other.article) and not copied_sentence(claim, other)
         kind = Kind.AGREEMENT if agree else Kind.CONFLICT
         self.add(claim, kind, _compare(claim, other, agree), other, ind)
         self.add(other, kind, _compare(other, claim, agree), claim, ind)
@@ -345,7 +358,7 @@ def _newer(a: Claim, b: Claim) -> bool:
 
 def _summarise(fact_key: str, claims: list[Claim], state: _FactState) -> None:
     """Keep the fact's row (the facts API) in step with its claims."""
-    groups = _source_groups([c.article for c in claims])
+    groups = _source_groups(claims)
     usable = [
         c for c in claims if c.status != Status.REFUTED and c.modality != Claim.Modality.DENIED and not is_incomplete(c)
     ]
@@ -379,7 +392,7 @@ def _summarise(fact_key: str, claims: list[Claim], state: _FactState) -> None:
     )
 
 
-def _source_groups(articles: list[Article]) -> dict[int, int]:
+def _source_groups(claims: list[Claim]) -> dict[int, int]:
     """Article id -> id of its group of non-independent articles (one outlet, or copies)."""
     parent: dict[int, int] = {}
 
@@ -389,13 +402,21 @@ def _source_groups(articles: list[Article]) -> dict[int, int]:
             x = parent[x]
         return x
 
-    unique = list({a.pk: a for a in articles}.values())
+    def union(a: int, b: int) -> None:
+        parent[find(a)] = find(b)
+
+    unique = list({c.article_id: c.article for c in claims}.values())
     for a in unique:
         parent[a.pk] = a.pk
     for i, a in enumerate(unique):
         for b in unique[i + 1 :]:
             if not independent(a, b):
-                parent[find(a.pk)] = find(b.pk)
+                union(a.pk, b.pk)
+    by_sentence: dict[tuple, int] = {}
+    for c in claims:
+        words = tuple(_WORDS.findall(c.text.casefold()))
+        if len(words) >= MIN_COPIED_WORDS:
+            union(c.article_id, by_sentence.setdefault(words, c.article_id))
     return {a.pk: find(a.pk) for a in unique}
 
 

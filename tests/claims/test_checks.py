@@ -404,3 +404,24 @@ def test_a_fact_told_by_many_sources_keeps_a_bounded_number_of_findings(make_cla
     assert max(per_claim) == MAX_PAIR_FINDINGS
     assert {status(c) for c in claims} == {"conflicting"}  # each still learns of the new conflict
     assert status(late_conflict) == "conflicting"
+
+
+@pytest.mark.django_db
+def test_a_sentence_copied_word_for_word_is_not_an_independent_source(make_article, make_claim):
+    sentence = "The shipping group Orvane has bought a 30% stake in Kelpie Systems, a maker of sensors."
+    original = make_claim(article=make_article(f"Orvane buys in\n{sentence}"))
+    original.text = sentence
+    original.save()
+    copy = make_claim(article=make_article(f"Kelpie sells a stake\n{sentence}"))
+    copy.text = sentence
+    copy.save()
+
+    check(copy)
+    assert status(copy) == "unconfirmed"
+    assert Finding.objects.get(claim=copy, other_claim=original).independent is False
+
+    short = make_claim(article=make_article("Another outlet"))  # "Orvane holds 30 %." is no proof of copying
+    short.text = "Orvane holds 30 %."
+    short.save()
+    check(short)
+    assert status(short) == status(copy) == "supported"
