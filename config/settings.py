@@ -135,6 +135,16 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stalled-articles": {"task": "claims.requeue_stalled_articles", "schedule": 60.0},
 }
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Periodic work (celery beat). The webhook sweeper is what makes delivery never
+# lost: dispatch after commit is only the fast path.
+CELERY_BEAT_SCHEDULE = {
+    "webhooks-sweep": {
+        "task": "webhooks.sweep",
+        "schedule": float(env_int("WEBHOOKS_SWEEP_SECONDS", 30, minimum=1)),
+        # A sweep not started within its interval is superseded by the next one.
+        "options": {"expires": float(env_int("WEBHOOKS_SWEEP_SECONDS", 30, minimum=1))},
+    },
+}
 
 # --- The service --------------------------------------------------------------
 # Absolute base of the links in API responses and webhook events.
@@ -143,6 +153,31 @@ FACTCHECK_PUBLIC_URL = env_str("FACTCHECK_PUBLIC_URL", "http://127.0.0.1:8000").
 FACTCHECK_RECHECK_BATCH = env_int("FACTCHECK_RECHECK_BATCH", 500, minimum=1)
 # Longest article text accepted, in UTF-8 bytes (a long feature is ~60 kB).
 FACTCHECK_MAX_ARTICLE_BYTES = env_int("FACTCHECK_MAX_ARTICLE_BYTES", 200_000, minimum=1)
+
+# --- Webhooks -----------------------------------------------------------------
+# The tests run their receivers on plain http over loopback, so the test settings
+# allow both; development and production refuse both unless told otherwise.
+# Plain http:// endpoint URLs: only for local development and the tests.
+WEBHOOKS_ALLOW_HTTP = env_bool("WEBHOOKS_ALLOW_HTTP", default=ENV == "test")
+# Loopback receivers (127.0.0.0/8, ::1): only for local development and the tests.
+# Every other non-global address (RFC 1918, link-local, CG-NAT, ULA ...) is always refused.
+WEBHOOKS_ALLOW_LOOPBACK = env_bool("WEBHOOKS_ALLOW_LOOPBACK", default=ENV == "test")
+# One attempt's limit: connecting, then waiting for the receiver's answer.
+WEBHOOKS_TIMEOUT_SECONDS = env_int("WEBHOOKS_TIMEOUT_SECONDS", 15, minimum=1)
+# How long a worker owns a delivery it is sending. Another worker (or the sweeper)
+# takes it over only after this, so it must outlast a whole attempt.
+WEBHOOKS_LEASE_SECONDS = env_int("WEBHOOKS_LEASE_SECONDS", 120, minimum=2)
+if WEBHOOKS_LEASE_SECONDS <= 2 * WEBHOOKS_TIMEOUT_SECONDS:
+    raise ConfigError(
+        f"WEBHOOKS_LEASE_SECONDS={WEBHOOKS_LEASE_SECONDS} must be more than twice WEBHOOKS_TIMEOUT_SECONDS="
+        f"{WEBHOOKS_TIMEOUT_SECONDS} (connect and read time out separately), or two workers could send one delivery"
+    )
+# An endpoint whose deliveries have all failed for this long is disabled and its owner told.
+WEBHOOKS_DISABLE_AFTER_HOURS = env_int("WEBHOOKS_DISABLE_AFTER_HOURS", 72, minimum=1)
+# Deliveries the sweeper takes per run; the rest wait for the next run.
+WEBHOOKS_SWEEP_BATCH = env_int("WEBHOOKS_SWEEP_BATCH", 500, minimum=1)
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "factcheck@localhost")
 
 LOGGING = {
     "version": 1,

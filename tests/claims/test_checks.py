@@ -369,7 +369,8 @@ def test_checking_a_claim_costs_the_same_queries_however_many_are_stored(make_cl
 
     with django_assert_num_queries(len(queries)):
         check(many)
-    assert len(queries) <= 16
+    # 17: the webhook outbox reads the active endpoints to write their deliveries.
+    assert len(queries) <= 17
     assert status(many) == "conflicting"
 
 
