@@ -421,11 +421,22 @@ def deliveries_release(*, delivery_ids: list[int], lease_token: uuid.UUID) -> in
 # --- Replay ---------------------------------------------------------------------
 
 
+class ReplayRefused(ValueError):
+    """A replay that cannot be done; `field` names what the caller should look at."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 def delivery_replay(*, delivery: Delivery) -> Delivery:
     """Send a delivery again from the start of the schedule, with the same `webhook-id`."""
-    replayed = deliveries_replay(deliveries=Delivery.objects.filter(pk=delivery.pk))
-    if not replayed:
-        raise ValueError("this delivery is being sent right now or its endpoint is disabled; try again later")
+    if delivery.state == Delivery.State.PENDING:
+        raise ReplayRefused("state", "This delivery is still pending: it will be sent on its schedule.")
+    if delivery.endpoint.state != Endpoint.State.ACTIVE:
+        raise ReplayRefused("endpoint", "The endpoint is disabled; enable it first, then replay.")
+    if not deliveries_replay(deliveries=Delivery.objects.filter(pk=delivery.pk)):
+        raise ReplayRefused("state", "This delivery changed meanwhile; reload it and try again.")
     delivery.refresh_from_db()
     return delivery
 

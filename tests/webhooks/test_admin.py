@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from claims.webhooks.models import Delivery
+from claims.webhooks.services import delivery_attempt, events_publish
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def failed(make_endpoint, receiver):
+    endpoint = make_endpoint()
+    events_publish(events=[("claim.status_changed", {"claim_id": i}) for i in range(3)])
+    receiver.respond((500, {}, b"<script>alert(1)</script>"))
+    delivery_attempt(delivery_id=Delivery.objects.order_by("pk").first().pk)
+    Delivery.objects.update(state="failed", next_attempt_at=None)
+    return endpoint
+
+
+def test_staff_list_failed_deliveries_and_replay_them(admin_client, failed, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        page = admin_client.get("/admin/webhooks/delivery/?state__exact=failed")
+    assert page.status_code == 200
+    assert page.content.decode().count('name="_selected_action"') == 3
+
+    response = admin_client.post(
+        "/admin/webhooks/delivery/",
+        {"action": "replay_deliveries", "_selected_action": list(Delivery.objects.values_list("pk", flat=True))},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "3 deliveries queued again." in response.content.decode()
+    assert set(Delivery.objects.values_list("state", "attempt_count")) == {("pending", 0)}
+
+
+def test_a_delivery_page_shows_attempts_escaped(admin_client, failed):
+    delivery = Delivery.objects.order_by("pk").first()
+    page = admin_client.get(f"/admin/webhooks/delivery/{delivery.pk}/change/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_the_endpoint_page_never_shows_a_secret(admin_client, failed):
+    page = admin_client.get(f"/admin/webhooks/endpoint/{failed.pk}/change/")
+    assert page.status_code == 200
+    assert failed.secret not in page.content.decode()
+    assert admin_client.get("/admin/webhooks/endpoint/").status_code == 200
