@@ -5,15 +5,20 @@ import logging
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 import factcheck
 from claims.models import Article, Claim
 from claims.services.dispatch import dispatch_on_commit
 from claims.services.entities import entities_resolve, entity_registry_names
+from claims.services.statuses import claim_url
+from claims.webhooks.models import Event
+from claims.webhooks.services import events_publish
 from factcheck.agreement import fact_key
 from factcheck.claim import Extraction
 from factcheck.similarity import fingerprint
@@ -25,6 +30,9 @@ logger = logging.getLogger(__name__)
 PROCESSING_LEASE = timedelta(minutes=15)
 # A queued article older than this lost its dispatch (broker down, message lost).
 QUEUED_GRACE = timedelta(minutes=2)
+# Claim ids listed in an article.processed event: 1,000 ids of 7 digits are ~8 kB,
+# well under the 20 kB payload limit; the article's URL lists them all.
+ARTICLE_EVENT_MAX_IDS = 1000
 
 
 def content_hash(text: str) -> str:
@@ -145,14 +153,52 @@ def _store_extraction(article: Article, extraction: Extraction) -> list[int]:
                 fact_key=key,
             ),
         )
+    # A re-run (a worker took over an expired lease) finds some claims stored: they are not new.
+    before = set(Claim.objects.filter(article=article).values_list("pk", flat=True))
     Claim.objects.bulk_create(rows.values(), ignore_conflicts=True)
-    claim_ids = list(Claim.objects.filter(article=article).values_list("pk", flat=True))
+    stored = list(
+        Claim.objects.filter(article=article).order_by("pk").values_list("pk", "predicate", "fact_key", "status")
+    )
+    claim_ids = [pk for pk, *_ in stored]
     Article.objects.filter(pk=article.pk).update(
         state=Article.State.DONE,
         language=extraction.lang,
         error="",
         processed_at=timezone.now(),
         updated_at=timezone.now(),
+    )
+    new = [row for row in stored if row[0] not in before]
+    events_publish(
+        events=[
+            *(
+                (
+                    Event.Type.CLAIM_CREATED,
+                    {
+                        "claim_id": pk,
+                        "article_id": article.pk,
+                        "predicate": predicate,
+                        "fact_key": key,
+                        "status": status,
+                        "claim_url": claim_url(pk),
+                    },
+                )
+                for pk, predicate, key, status in new
+            ),
+            (
+                Event.Type.ARTICLE_PROCESSED,
+                {
+                    "article_id": article.pk,
+                    "state": Article.State.DONE,
+                    "language": extraction.lang,
+                    "claim_count": len(claim_ids),
+                    "new_claim_count": len(new),
+                    # Ids, not claims, and not all of a very long article's: the payload stays small.
+                    "claim_ids": claim_ids[:ARTICLE_EVENT_MAX_IDS],
+                    "claim_ids_truncated": len(claim_ids) > ARTICLE_EVENT_MAX_IDS,
+                    "article_url": settings.FACTCHECK_PUBLIC_URL + reverse("article-detail", args=[article.pk]),
+                },
+            ),
+        ]
     )
     if claim_ids:
         from claims.tasks import check_claims
