@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
+import socket
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -12,6 +15,8 @@ import requests
 from requests_hardened import Config, HTTPSession
 from requests_hardened.ip_filter import InvalidIPAddress
 from requests_hardened.ip_filter_adapter import IPFilterAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from claims.webhooks.security import UnsafeURL, address_allowed, scheme_check
 
@@ -47,6 +52,57 @@ class _GlobalOnlyAdapter(IPFilterAdapter):
         return host_params, pool_kwargs
 
 
+class _Deadline:
+    """A wall-clock limit on a whole attempt.
+
+    Socket timeouts bound each read, not the answer: a receiver trickling a byte
+    every few seconds would hold an attempt past its lease, and another worker
+    could then send the same delivery at the same time. When the time is up this
+    shuts the attempt's sockets down, which ends any read at once.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.sockets: list[socket.socket] = []
+        self.expired = False
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def _expire(self) -> None:
+        self.expired = True
+        for sock in self.sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.cancel()
+
+    def pool_classes(self) -> dict[str, type[HTTPConnectionPool]]:
+        """urllib3 pool classes whose connections register their socket with this deadline."""
+        deadline = self
+
+        class Connection(HTTPConnection):
+            def connect(self) -> None:
+                super().connect()
+                deadline.sockets.append(self.sock)
+
+        class TLSConnection(HTTPSConnection):
+            def connect(self) -> None:
+                super().connect()
+                deadline.sockets.append(self.sock)
+
+        class Pool(HTTPConnectionPool):
+            ConnectionCls = Connection
+
+        class TLSPool(HTTPSConnectionPool):
+            ConnectionCls = TLSConnection
+
+        return {"http": Pool, "https": TLSPool}
+
+
 def post(
     *, url: str, headers: dict[str, str], body: bytes, timeout: float, allow_http: bool, allow_loopback: bool
 ) -> Response:
@@ -73,11 +129,20 @@ def post(
     )
     # Proxies from the environment would connect somewhere other than the checked address.
     session.trust_env = False
+    deadline = _Deadline(timeout)
     for prefix, https in (("https://", True), ("http://", False)):
-        session.mount(prefix, _GlobalOnlyAdapter(is_https_proto=https, allow_loopback=allow_loopback))
+        adapter = _GlobalOnlyAdapter(is_https_proto=https, allow_loopback=allow_loopback)
+        adapter.poolmanager.pool_classes_by_scheme = deadline.pool_classes()
+        session.mount(prefix, adapter)
     try:
-        with session, session.post(url, data=body, headers=headers, stream=True, allow_redirects=False) as answer:
+        with (
+            deadline,
+            session,
+            session.post(url, data=body, headers=headers, stream=True, allow_redirects=False) as answer,
+        ):
             raw = answer.raw.read(Attempt.RESPONSE_BODY_LIMIT, decode_content=True) or b""
+            if deadline.expired:
+                raise requests.Timeout()
             return Response(
                 answer.status_code,
                 elapsed(),
@@ -86,10 +151,12 @@ def post(
             )
     except InvalidIPAddress as exc:
         return Response(None, elapsed(), error=f"refused: {exc} is not a public address")
-    except requests.Timeout:
-        return Response(None, elapsed(), error=f"timeout after {timeout:g} s")
-    except requests.RequestException as exc:
-        return Response(None, elapsed(), error=f"{type(exc).__name__}: {exc}"[:500])
+    except Exception as exc:
+        if deadline.expired or isinstance(exc, requests.Timeout):
+            return Response(None, elapsed(), error=f"timeout after {timeout:g} s")
+        if isinstance(exc, requests.RequestException):
+            return Response(None, elapsed(), error=f"{type(exc).__name__}: {exc}"[:500])
+        raise
 
 
 def _retry_after(value: str | None) -> timedelta | None:

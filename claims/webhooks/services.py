@@ -295,7 +295,7 @@ def _delivery_claim(*, delivery_id: int, lease_token) -> tuple[Delivery, Attempt
     lease = timedelta(seconds=settings.WEBHOOKS_LEASE_SECONDS)
     with transaction.atomic():
         candidates = Delivery.objects.select_for_update(skip_locked=True, of=("self",)).filter(
-            pk=delivery_id, state=Delivery.State.PENDING
+            pk=delivery_id, state=Delivery.State.PENDING, endpoint__state=Endpoint.State.ACTIVE
         )
         if lease_token is not None:
             candidates = candidates.filter(lease_token=lease_token, leased_until__gt=now)
@@ -363,8 +363,13 @@ def _delivery_record(*, delivery: Delivery, attempt: Attempt, token: uuid.UUID, 
             delay = max(delay, answer.retry_after)
         changes.update(next_attempt_at=now + delay)
     with transaction.atomic():
-        attempt.save(
-            update_fields=["finished_at", "status_code", "latency_ms", "error", "response_body"],
+        # An update, not save(): the endpoint (and so this row) may have been deleted meanwhile.
+        Attempt.objects.filter(pk=attempt.pk).update(
+            finished_at=attempt.finished_at,
+            status_code=code,
+            latency_ms=attempt.latency_ms,
+            error=attempt.error,
+            response_body=attempt.response_body,
         )
         # Guarded by the token: if our lease ran out and another worker took the
         # delivery over, its attempt decides the state, not ours.

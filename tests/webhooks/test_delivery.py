@@ -425,3 +425,67 @@ def test_an_expired_lease_is_taken_over_and_the_lost_attempt_recorded(make_endpo
         (1, None, "abandoned: the worker was lost before the attempt ended"),
         (2, 200, ""),
     ]
+
+
+def test_an_endpoint_deleted_during_an_attempt_ends_it_quietly(make_endpoint, make_claim, receiver):
+    endpoint = make_endpoint()
+    _change_status(make_claim)
+    delivery = Delivery.objects.get()
+    receiver.respond(200)
+
+    def delete_then_answer():
+        Endpoint.objects.filter(pk=endpoint.pk).delete()
+
+    from claims.webhooks import sending
+
+    real_post = sending.post
+
+    def post(**kwargs):
+        answer = real_post(**kwargs)
+        delete_then_answer()
+        return answer
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(sending, "post", post)
+        assert delivery_attempt(delivery_id=delivery.pk).outcome == "succeeded"
+    assert not Delivery.objects.exists() and not Attempt.objects.exists()
+
+
+def test_a_receiver_trickling_its_answer_is_cut_at_the_timeout(make_endpoint, make_claim, settings):
+    """Each byte comes before the read timeout; the attempt as a whole still ends on time."""
+    import socket
+    import threading
+    import time
+
+    settings.WEBHOOKS_TIMEOUT_SECONDS = 2
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    done = threading.Event()
+
+    def trickle():
+        conn, _ = server.accept()
+        with conn:
+            conn.recv(65536)
+            try:
+                conn.sendall(b"HTTP/1.1 200 OK\r\n")
+                while not done.wait(0.3):
+                    conn.sendall(b"X-Slow: 1\r\n")
+            except OSError:
+                pass
+
+    thread = threading.Thread(target=trickle, daemon=True)
+    thread.start()
+    make_endpoint(url=f"http://127.0.0.1:{server.getsockname()[1]}/hooks")
+    _change_status(make_claim)
+    started = time.monotonic()
+    try:
+        result = delivery_attempt(delivery_id=Delivery.objects.get().pk)
+    finally:
+        done.set()
+        server.close()
+    took = time.monotonic() - started
+
+    assert result.outcome == "retry"
+    assert Attempt.objects.get().error == "timeout after 2 s"
+    assert 1.9 <= took < 4
