@@ -166,6 +166,8 @@ WEBHOOKS_ALLOW_HTTP = env_bool("WEBHOOKS_ALLOW_HTTP", default=ENV == "test")
 # Loopback receivers (127.0.0.0/8, ::1): only for local development and the tests.
 # Every other non-global address (RFC 1918, link-local, CG-NAT, ULA ...) is always refused.
 WEBHOOKS_ALLOW_LOOPBACK = env_bool("WEBHOOKS_ALLOW_LOOPBACK", default=ENV == "test")
+# A CA bundle to verify receivers' certificates with, instead of the system's (a private CA; the tests).
+WEBHOOKS_CA_BUNDLE = env_str("WEBHOOKS_CA_BUNDLE", "") or None
 # One attempt's limit: connecting, then waiting for the receiver's answer.
 WEBHOOKS_TIMEOUT_SECONDS = env_int("WEBHOOKS_TIMEOUT_SECONDS", 15, minimum=1)
 # How long a worker owns a delivery it is sending. Another worker (or the sweeper)

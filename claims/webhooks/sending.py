@@ -104,7 +104,14 @@ class _Deadline:
 
 
 def post(
-    *, url: str, headers: dict[str, str], body: bytes, timeout: float, allow_http: bool, allow_loopback: bool
+    *,
+    url: str,
+    headers: dict[str, str],
+    body: bytes,
+    timeout: float,
+    allow_http: bool,
+    allow_loopback: bool,
+    ca_bundle: str | None = None,
 ) -> Response:
     """POST once, never following a redirect; read at most Attempt.RESPONSE_BODY_LIMIT bytes of the answer."""
     from claims.webhooks.models import Attempt
@@ -138,7 +145,9 @@ def post(
         with (
             deadline,
             session,
-            session.post(url, data=body, headers=headers, stream=True, allow_redirects=False) as answer,
+            session.post(
+                url, data=body, headers=headers, stream=True, allow_redirects=False, verify=ca_bundle or True
+            ) as answer,
         ):
             raw = answer.raw.read(Attempt.RESPONSE_BODY_LIMIT, decode_content=True) or b""
             if deadline.expired:

@@ -285,6 +285,7 @@ def delivery_attempt(*, delivery_id: int, lease_token: uuid.UUID | str | None = 
         timeout=settings.WEBHOOKS_TIMEOUT_SECONDS,
         allow_http=settings.WEBHOOKS_ALLOW_HTTP,
         allow_loopback=settings.WEBHOOKS_ALLOW_LOOPBACK,
+        ca_bundle=settings.WEBHOOKS_CA_BUNDLE,
     )
     outcome = _delivery_record(delivery=delivery, attempt=attempt, token=token, answer=answer)
     return AttemptResult(delivery_id, outcome, answer.status_code)
