@@ -67,8 +67,18 @@ def test_a_rolled_back_change_sends_nothing(celery_worker, make_endpoint, make_c
 
 
 def test_the_fast_path_and_sweepers_racing_send_each_attempt_once(
-    celery_worker, make_endpoint, make_claim, receiver, capsys
+    celery_worker, make_endpoint, make_claim, receiver, capsys, monkeypatch
 ):
+    from claims.webhooks import tasks
+
+    by_worker: list[str] = []
+
+    def recorded(**kwargs):
+        result = delivery_attempt(**kwargs)
+        by_worker.append(result.outcome)
+        return result
+
+    monkeypatch.setattr(tasks, "delivery_attempt", recorded)
     endpoint = make_endpoint()
     claims = [make_claim() for _ in range(40)]
     stop = threading.Event()
@@ -80,7 +90,7 @@ def test_the_fast_path_and_sweepers_racing_send_each_attempt_once(
                 for pk, token in deliveries_sweep():
                     swept.append(delivery_attempt(delivery_id=pk, lease_token=token).outcome)
                 # About as often as the worker takes a message: each path wins some.
-                time.sleep(random.uniform(0, 0.15))
+                time.sleep(random.uniform(0, 0.4))
         finally:
             connection.close()
 
@@ -90,7 +100,9 @@ def test_the_fast_path_and_sweepers_racing_send_each_attempt_once(
     try:
         for claim in claims:
             _set_status(claim)
+            time.sleep(random.uniform(0, 0.1))
         wait_for(lambda: Delivery.objects.filter(state="succeeded").count() == 40, timeout=30)
+        wait_for(lambda: len(by_worker) == 40, timeout=30)
         time.sleep(0.5)
     finally:
         stop.set()
@@ -106,6 +118,8 @@ def test_the_fast_path_and_sweepers_racing_send_each_attempt_once(
     with capsys.disabled():
         print(f"\n  race: {by_sweepers} sent by the sweepers, {40 - by_sweepers} by the on-commit worker")
     assert 0 < by_sweepers < 40, "the race did not happen: one path sent everything"
+    # every delivery had its on-commit task: it sent those the sweepers had not taken, and skipped the rest
+    assert sorted(by_worker) == sorted(["succeeded"] * (40 - by_sweepers) + ["skipped"] * by_sweepers)
 
 
 def test_a_worker_killed_mid_delivery_is_taken_over_after_its_lease(
