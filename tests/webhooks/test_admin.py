@@ -49,3 +49,20 @@ def test_the_endpoint_page_never_shows_a_secret(admin_client, failed):
     assert page.status_code == 200
     assert failed.secret not in page.content.decode()
     assert admin_client.get("/admin/webhooks/endpoint/").status_code == 200
+
+
+def test_staff_disable_and_enable_endpoints(admin_client, failed, monkeypatch):
+    from django.core import mail
+
+    monkeypatch.setattr("django.db.transaction.on_commit", lambda fn, *a, **k: fn())
+    failed.owner.email = "ana@example.org"
+    failed.owner.save()
+
+    admin_client.post("/admin/webhooks/endpoint/", {"action": "disable_endpoints", "_selected_action": [failed.pk]})
+    failed.refresh_from_db()
+    assert failed.state == "disabled" and failed.disabled_reason == "disabled by staff (admin)"
+    assert mail.outbox[0].to == ["ana@example.org"]
+
+    admin_client.post("/admin/webhooks/endpoint/", {"action": "enable_endpoints", "_selected_action": [failed.pk]})
+    failed.refresh_from_db()
+    assert (failed.state, failed.disabled_at, failed.disabled_reason) == ("active", None, "")

@@ -102,3 +102,17 @@ def test_secrets_never_reach_the_logs(make_endpoint, make_claim, receiver, caplo
     for secret in (endpoint.secret, new, other.secret):
         assert secret not in text
         assert secret.removeprefix("whsec_") not in text
+
+
+def test_a_sweep_costs_the_same_queries_however_many_are_due(make_endpoint, django_assert_num_queries):
+    make_endpoint(event_types=["claim.created"])
+    events_publish(events=[("claim.created", {"n": i}) for i in range(3)])
+    # select due for update skip locked, lease them; + savepoint and release (the test's transaction)
+    with django_assert_num_queries(4):
+        assert len(deliveries_sweep()) == 3
+    events_publish(events=[("claim.created", {"n": i}) for i in range(60)])
+    with django_assert_num_queries(4):
+        assert len(deliveries_sweep(limit=50)) == 50
+    assert len(deliveries_sweep()) == 10
+    with django_assert_num_queries(3):
+        assert deliveries_sweep() == []
