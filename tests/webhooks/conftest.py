@@ -74,12 +74,15 @@ class Receiver:
                     status, extra, answer = receiver.script.popleft() if receiver.script else (200, {}, b"ok")
                 receiver.arrived.set()
                 receiver.gate.wait(60)
-                self.send_response(status)
-                for name, value in extra.items():
-                    self.send_header(name, value)
-                self.send_header("content-length", str(len(answer)))
-                self.end_headers()
-                self.wfile.write(answer)
+                try:
+                    self.send_response(status)
+                    for name, value in extra.items():
+                        self.send_header(name, value)
+                    self.send_header("content-length", str(len(answer)))
+                    self.end_headers()
+                    self.wfile.write(answer)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the sender is gone (a killed worker, a timed-out attempt)
 
             def log_message(self, *args) -> None:
                 pass

@@ -163,3 +163,28 @@ def test_a_failed_extraction_store_publishes_nothing(make_article, make_endpoint
 
     assert not Claim.objects.exists()
     assert not Event.objects.exists() and not Delivery.objects.exists()
+
+
+def test_a_verdict_publishes_status_changed_and_fact_verified_to_their_subscribers(
+    make_endpoint, make_claim, django_user_model
+):
+    from claims.services.reviews import claim_set_verdict
+
+    reviewer = django_user_model.objects.create_user(username="rita", password="x-long-password", is_staff=True)
+    both = make_endpoint(event_types=["claim.status_changed", "fact.verified"])
+    facts = make_endpoint(event_types=["fact.verified"])
+    claim = make_claim()
+
+    claim_set_verdict(claim=claim, reviewer=reviewer, verdict="verified")
+
+    rows = sorted(Delivery.objects.values_list("endpoint_id", "event__type"))
+    assert rows == sorted([(both.pk, "claim.status_changed"), (both.pk, "fact.verified"), (facts.pk, "fact.verified")])
+    verified = Event.objects.get(type="fact.verified")
+    assert verified.data == {
+        "fact_key": claim.fact_key,
+        "claim_id": claim.pk,
+        "value": 30.0,
+        "unit": "%",
+        "reviewer": "rita",
+        "claim_url": f"http://127.0.0.1:8000/api/v1/claims/{claim.pk}/",
+    }
