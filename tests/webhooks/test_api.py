@@ -293,3 +293,12 @@ def test_deleting_an_endpoint(api, receiver, make_endpoint):
     _deliveries(endpoint, 2)
     assert api.delete(f"{ENDPOINTS}{endpoint.pk}/").status_code == 204
     assert not Endpoint.objects.exists() and not Delivery.objects.exists()
+
+
+def test_listing_endpoints_costs_two_queries(api, receiver, make_endpoint, django_assert_num_queries):
+    for _ in range(5):
+        make_endpoint()
+    with django_assert_num_queries(2):  # count, page
+        response = api.get(ENDPOINTS)
+    assert response.status_code == 200
+    assert response.json()["count"] == 5

@@ -235,3 +235,12 @@ def test_the_production_defaults_refuse_loopback_and_http():
         "webhooks are only sent to public addresses.",
         "refused: The URL must start with https://.",
     ]
+
+
+def test_a_lease_shorter_than_two_timeouts_stops_start_up():
+    env = {**os.environ, "DJANGO_ENV": "test", "WEBHOOKS_TIMEOUT_SECONDS": "15", "WEBHOOKS_LEASE_SECONDS": "20"}
+    done = subprocess.run(
+        [sys.executable, "-c", "import config.settings"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode != 0
+    assert "WEBHOOKS_LEASE_SECONDS=20 must be more than twice WEBHOOKS_TIMEOUT_SECONDS=15" in done.stderr
