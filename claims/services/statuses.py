@@ -11,6 +11,11 @@ from claims.models import Claim, StatusChange
 from claims.webhooks.models import Event
 from claims.webhooks.services import events_publish
 
+# Characters of a reason carried in a claim.status_changed event: at most 6 bytes each in
+# the JSON body (a control character, \u-escaped), 18 kB, leaving room for the rest of
+# the event under the 20 kB limit.
+EVENT_REASON_CHARS = 3000
+
 
 @dataclass(frozen=True)
 class Change:
@@ -110,6 +115,12 @@ def _status_event(claim: Claim, record: StatusChange, actor: str) -> dict:
         "new_status": record.to_status,
         "status_version": record.status_version,
         "actor": actor,
-        "reason": record.reason,
+        "reason": _cut(record.reason, EVENT_REASON_CHARS),
         "claim_url": claim_url(claim.pk),
     }
+
+
+def _cut(text: str, limit: int) -> str:
+    # No reason may push the event past the webhook payload limit (and so fail the
+    # status change); the whole reason stays in the claim's history.
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -188,3 +188,22 @@ def test_a_verdict_publishes_status_changed_and_fact_verified_to_their_subscribe
         "reviewer": "rita",
         "claim_url": f"http://127.0.0.1:8000/api/v1/claims/{claim.pk}/",
     }
+
+
+@pytest.mark.parametrize("char", ["€", "\x01", "😀"])
+def test_a_very_long_reason_is_cut_in_the_event_not_refused(make_endpoint, make_claim, char):
+    from claims.models import StatusChange
+    from claims.services.statuses import EVENT_REASON_CHARS, claim_set_status
+    from claims.webhooks.services import envelope_body
+
+    make_endpoint()
+    claim = make_claim()
+    reason = char * 30_000
+
+    claim_set_status(claim=claim, status="supported", reason=reason, actor_system="checks")
+
+    assert StatusChange.objects.get().reason == reason
+    event = Event.objects.get()
+    assert len(event.data["reason"]) == EVENT_REASON_CHARS and event.data["reason"].endswith("…")
+    assert len(envelope_body(event)) <= MAX_PAYLOAD_BYTES
+    assert Delivery.objects.count() == 1
