@@ -116,3 +116,20 @@ def test_a_sweep_costs_the_same_queries_however_many_are_due(make_endpoint, djan
     assert len(deliveries_sweep()) == 10
     with django_assert_num_queries(3):
         assert deliveries_sweep() == []
+
+
+def test_the_sweep_command_sends_what_is_due_without_celery(make_endpoint, receiver, dead_url):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    make_endpoint(event_types=["claim.created"])
+    make_endpoint(event_types=["claim.created"], url=dead_url)
+    events_publish(events=[("claim.created", {"n": 1})])
+    out = StringIO()
+
+    call_command("webhooks_sweep", stdout=out)
+    call_command("webhooks_sweep", stdout=out)
+
+    assert out.getvalue().splitlines() == ["webhooks: 1 retry, 1 succeeded", "webhooks: nothing due"]
+    assert len(receiver.received) == 1
