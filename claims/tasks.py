@@ -38,4 +38,3 @@ def recheck_fact(fact_key: str) -> None:
 @shared_task(name="claims.recheck_claims")
 def recheck_claims(fact_key: str, claim_ids: list[int]) -> None:
     fact_check(fact_key=fact_key, claim_ids=claim_ids, after_verdict=True)
-

@@ -101,8 +101,8 @@ def test_the_fast_path_and_sweepers_racing_send_each_attempt_once(
         for claim in claims:
             _set_status(claim)
             time.sleep(random.uniform(0, 0.1))
-        wait_for(lambda: Delivery.objects.filter(state="succeeded").count() == 40, timeout=30)
-        wait_for(lambda: len(by_worker) == 40, timeout=30)
+        wait_for(lambda: Delivery.objects.filter(state="succeeded").count() == 40, timeout=90)
+        wait_for(lambda: len(by_worker) == 40, timeout=90)
         time.sleep(0.5)
     finally:
         stop.set()
