@@ -327,6 +327,9 @@ class Fact(models.Model):
     sources_disagreeing = models.PositiveIntegerField(_("independent sources disagreeing"), default=0)
     languages = models.JSONField(_("languages"), default=list)
     claim_count = models.PositiveIntegerField(_("claims"), default=0)
+    # Set with a verdict, cleared once the re-check of the fact's claims is queued:
+    # a re-check whose dispatch was lost is found again by the sweeper.
+    recheck_requested_at = models.DateTimeField(_("re-check requested at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
@@ -336,6 +339,12 @@ class Fact(models.Model):
         indexes = [
             # The facts API's default order and its "recently changed" reads.
             models.Index(fields=["-updated_at"], name="fact_updated_idx"),
+            # The sweeper's "verdicts whose re-check may have been lost".
+            models.Index(
+                fields=["recheck_requested_at"],
+                condition=models.Q(recheck_requested_at__isnull=False),
+                name="fact_recheck_requested_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -10,7 +10,7 @@ from celery import shared_task
 
 from claims.services.articles import article_process, articles_requeue_stalled
 from claims.services.checks import claims_check, fact_check
-from claims.services.reviews import fact_recheck_batches
+from claims.services.reviews import fact_recheck_dispatch, facts_requeue_stalled_rechecks
 
 
 @shared_task(name="claims.process_article")
@@ -31,10 +31,14 @@ def requeue_stalled_articles() -> None:
 @shared_task(name="claims.recheck_fact")
 def recheck_fact(fact_key: str) -> None:
     """After a verdict: fan the fact's other claims out in batches."""
-    for batch in fact_recheck_batches(fact_key=fact_key):
-        recheck_claims.delay(fact_key, batch)
+    fact_recheck_dispatch(fact_key=fact_key)
 
 
 @shared_task(name="claims.recheck_claims")
 def recheck_claims(fact_key: str, claim_ids: list[int]) -> None:
     fact_check(fact_key=fact_key, claim_ids=claim_ids, after_verdict=True)
+
+
+@shared_task(name="claims.requeue_stalled_rechecks")
+def requeue_stalled_rechecks() -> None:
+    facts_requeue_stalled_rechecks()

@@ -134,14 +134,15 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 0.5,
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE = {
-    # Articles whose dispatch was lost (broker down at submission) or whose worker died.
-    "requeue-stalled-articles": {"task": "claims.requeue_stalled_articles", "schedule": 60.0},
-}
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-# Periodic work (celery beat). The webhook sweeper is what makes delivery never
-# lost: dispatch after commit is only the fast path.
+# Periodic work (celery beat): the sweepers that make a lost dispatch (broker down,
+# message lost, worker killed) a delay and never a loss. Dispatch after commit is
+# only the fast path.
 CELERY_BEAT_SCHEDULE = {
+    # Articles whose dispatch was lost or whose worker died.
+    "requeue-stalled-articles": {"task": "claims.requeue_stalled_articles", "schedule": 60.0},
+    # Verdicts whose re-check of the fact's other claims was never queued.
+    "requeue-stalled-rechecks": {"task": "claims.requeue_stalled_rechecks", "schedule": 60.0},
     "webhooks-sweep": {
         "task": "webhooks.sweep",
         "schedule": float(env_int("WEBHOOKS_SWEEP_SECONDS", 30, minimum=1)),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Callable
 from datetime import date
@@ -136,3 +137,123 @@ def celery_worker(transactional_db, settings):
         app, pool="solo", concurrency=1, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=30
     ) as worker:
         yield worker
+
+
+# --- Services of the test's own: a Redis that can be stopped, worker processes ---
+
+
+def free_port(start: int = 6390) -> int:
+    for port in range(start, start + 100):
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError("no free port for a test Redis")
+
+
+class OwnRedis:
+    """A redis-server on a port of its own, started and stopped by the test (the shared one stays up)."""
+
+    def __init__(self, port: int, workdir: str) -> None:
+        self.port, self.workdir, self.process = port, workdir, None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        import subprocess
+
+        self.process = subprocess.Popen(
+            [
+                *("redis-server", "--port", str(self.port), "--bind", "127.0.0.1"),
+                *("--save", "", "--appendonly", "no", "--dir", self.workdir),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.05)
+        raise RuntimeError(f"redis-server on port {self.port} did not start")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+        self.process = None
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    redis = OwnRedis(free_port(), str(tmp_path))
+    redis.start()
+    yield redis
+    redis.stop()
+
+
+@pytest.fixture
+def app_on(own_redis, monkeypatch):
+    """Point this process's Celery app (what .delay() publishes to) at the test's own Redis."""
+    from config.celery import app
+
+    def repoint(url: str) -> None:
+        # Celery reads CELERY_BROKER_URL from the environment before its configuration.
+        monkeypatch.setenv("CELERY_BROKER_URL", url)
+        app.conf.broker_url = url
+        # Drop the cached connection and producer pools, or publishing keeps the old broker.
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    old = app.conf.broker_url
+    repoint(own_redis.url)
+    yield app
+    repoint(old)
+
+
+@pytest.fixture
+def start_worker(transactional_db, tmp_path):
+    """Start `celery -A config worker` (optionally with beat) as a process of its own, on the test database."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from django.db import connection
+
+    started: list[subprocess.Popen] = []
+    db = connection.settings_dict
+    database_url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+    def start(broker_url: str, *, beat: bool = False, **env: str) -> subprocess.Popen:
+        command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--loglevel=WARNING"]
+        command += ["--without-gossip", "--without-mingle", f"--hostname=test{len(started)}@%h"]
+        if beat:
+            command += ["--beat", f"--schedule={tmp_path / f'beat{len(started)}'}"]
+        process = subprocess.Popen(
+            command,
+            env={
+                **os.environ,
+                "DJANGO_ENV": "test",
+                "DATABASE_URL": database_url,
+                "CELERY_BROKER_URL": broker_url,
+                **env,
+            },
+            stdout=open(tmp_path / f"worker{len(started)}.log", "w"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(5)

@@ -130,6 +130,25 @@ def period_end(time: str) -> date | None:
     return None
 
 
+def fact_row_ensure(claim: Claim) -> None:
+    """Create the row of a claim's fact if it has none yet (its lock, and its line in the facts API)."""
+    Fact.objects.bulk_create(
+        [
+            Fact(
+                key=claim.fact_key,
+                predicate=claim.predicate,
+                subject_id=claim.subject_id,
+                object_id=claim.object_id,
+                unit=claim.unit,
+                period=claim.period,
+                role=claim.role,
+                time=claim.time,
+            )
+        ],
+        ignore_conflicts=True,
+    )
+
+
 def _lock_and_load(fact_key: str) -> list[Claim]:
     claims = list(
         Claim.objects.of_fact(fact_key)
@@ -140,22 +159,7 @@ def _lock_and_load(fact_key: str) -> list[Claim]:
     )
     if not claims:
         return []
-    first = claims[0]
-    Fact.objects.bulk_create(
-        [
-            Fact(
-                key=fact_key,
-                predicate=first.predicate,
-                subject_id=first.subject_id,
-                object_id=first.object_id,
-                unit=first.unit,
-                period=first.period,
-                role=first.role,
-                time=first.time,
-            )
-        ],
-        ignore_conflicts=True,
-    )
+    fact_row_ensure(claims[0])
     # Checks of one fact by several workers, and verdicts on it, run one after the other.
     Fact.objects.select_for_update().filter(key=fact_key).values_list("pk", flat=True).get()
     return claims

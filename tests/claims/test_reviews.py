@@ -4,7 +4,12 @@ import pytest
 
 from claims.models import Claim, Fact, Finding, StatusChange
 from claims.services.checks import claims_check, fact_check
-from claims.services.reviews import claim_set_verdict, fact_recheck_batches
+from claims.services.reviews import (
+    claim_set_verdict,
+    fact_recheck_batches,
+    fact_recheck_dispatch,
+    facts_requeue_stalled_rechecks,
+)
 from claims.webhooks.models import Event
 
 
@@ -158,3 +163,31 @@ def test_the_review_queue(make_claim):
     check(lone, incomplete, bad_range, a, b)
 
     assert set(Claim.objects.needing_review()) == {incomplete, bad_range, a, b}
+
+
+@pytest.mark.django_db
+def test_a_verdict_records_the_recheck_it_owes_until_it_is_queued(make_claim, reviewer):
+    truth = make_claim(value=30)
+    make_claim(value=40)
+
+    claim_set_verdict(claim=truth, reviewer=reviewer, verdict="verified")
+
+    fact = Fact.objects.get(key=truth.fact_key)
+    assert fact.recheck_requested_at is not None
+    assert fact_recheck_dispatch(fact_key=truth.fact_key) == 1  # one batch queued
+    fact.refresh_from_db()
+    assert fact.recheck_requested_at is None
+
+
+@pytest.mark.django_db
+def test_only_stalled_recheck_requests_are_swept(make_claim, reviewer):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    old, fresh = make_claim(subject="Old"), make_claim(subject="Fresh")
+    claim_set_verdict(claim=old, reviewer=reviewer, verdict="verified")
+    claim_set_verdict(claim=fresh, reviewer=reviewer, verdict="verified")
+    Fact.objects.filter(key=old.fact_key).update(recheck_requested_at=timezone.now() - timedelta(minutes=5))
+
+    assert facts_requeue_stalled_rechecks() == [old.fact_key]
