@@ -2,8 +2,8 @@
 
 Heuristics: capitalised sequences (in German, where every noun is capitalised, only
 with further evidence), legal-form suffixes, company nouns in apposition ("the
-battery maker Voltaris"), role titles next to a person, possessives ("Voltaris's",
-German "Metas"), hyphen compounds ("Nordwerk-Chef"). Decisions are taken once per
+battery maker Quorris"), role titles next to a person, possessives ("Quorris's",
+German "Orvanes"), hyphen compounds ("Halvex-Chef"). Decisions are taken once per
 document, so a name recognised in one sentence is recognised in all of them.
 """
 
@@ -26,7 +26,7 @@ class Mention:
     end: int
     name: str  # canonical name
     kind: str  # ORG | PERSON | PLACE
-    genitive: bool = False  # "Meta's", "Metas", "Nordwerk-" (owner of what follows)
+    genitive: bool = False  # "Orvane's", "Orvanes", "Halvex-" (owner of what follows)
     pshape: bool = False  # looks like a person's name ("Firstname Lastname"), whatever its kind
 
 
@@ -40,10 +40,33 @@ def _known(word: str, code: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=16)
+def _stop_words(code: str) -> frozenset[str]:
+    """spaCy's stop words of a language, read from their own file.
+
+    Importing `spacy.lang.<code>.stop_words` runs the language package first, and
+    French's builds its tokenizer exceptions on import (~4.5 s): we need only the list.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    import spacy
+
+    path = Path(spacy.__file__).parent / "lang" / code / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_factcheck_stop_words_{code}", path)
+    if spec is None or spec.loader is None or not path.exists():
+        return frozenset()
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(getattr(module, "STOP_WORDS", ()))
+
+
 def _is_cap(t: str) -> bool:
-    if not t or not t[0].isalpha():
-        return False
-    return t[0].isupper() or any(c.isupper() for c in t[1:])
+    """Starts with a capital, or has one inside ("xAI")."""
+    c = t[:1]
+    if c.isupper():
+        return True
+    return c.isalpha() and not t.islower()
 
 
 def _titlecase_word(t: str) -> bool:
@@ -54,24 +77,27 @@ class _Kinds:
     """Per-token flags of one sentence from its lexicon matches."""
 
     def comma_before(self, i: int) -> bool:
-        return i in self.commas
+        return i - 1 in self.comma_at
 
-    def __init__(self, n: int, matches) -> None:
+    def __init__(self, n: int, matches, texts: list[str] = ()) -> None:
         self.company = [False] * n
         self.role = [False] * n
         self.place_prep_end = set()
         self.place_suffix = set()  # "based" in "Eindhoven-based"
         self.stop = [False] * n  # tokens that can never be part of a name
-        self.head = [False] * n  # a word that a name can be the first part of ("Nordwerk-Chef")
+        self.head = [False] * n  # a word that a name can be the first part of ("Halvex-Chef")
         self.article_end = set()
         self.pred_word = [False] * n
-        self.commas: set[int] = set()
         place_preps = []
+        weak_preps = []
+        products = set()
+        self.comma_at = {k for k, t in enumerate(texts) if t == ","}
+        self.founded_end = -10
         for s, e, p, _ in matches:
             k = p[0]
             if k in ("trigger", "noun", "distract", "role", "company"):
                 self.head[s] = True
-            if k in ("trigger", "noun"):
+            if k == "trigger" and p[1] in ("stake", "investment", "acquisition", "payment", "joins"):
                 for i in range(s, e):
                     self.pred_word[i] = True
             if k == "article":
@@ -88,24 +114,41 @@ class _Kinds:
                     self.stop[i] = True
             elif k == "place_prep":
                 place_preps.append((s, e))
+            elif k == "weak_place_prep":
+                weak_preps.append((s, e))
+            elif k == "product":
+                products.add(s)
+            elif k == "founded_by":
+                self.founded_end = e
             elif k == "place_suffix":
                 self.place_suffix.add(s)
         # "in Eindhoven" is a place, "a stake in Kelpie" is not
         for s, e in place_preps:
-            if s == 0 or not self.pred_word[s - 1]:
+            # "in Eindhoven" is a place; "a stake in X", "invested €30m in X" are not
+            if not any(self.pred_word[max(0, s - 5) : s]):
+                self.place_prep_end.add(e)
+        for s, e in weak_preps:
+            # "le groupe de Rennes", "la start-up di Torino", "Stellan Capital, de Abu Dhabi"
+            if any(self.company[k] and k not in products for k in range(max(0, s - 3), s)) or (
+                s > 0 and s - 1 in self.comma_at
+            ):
                 self.place_prep_end.add(e)
 
 
 def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
-    flags.commas = {k + 1 for k, t in enumerate(sent.texts) if t == ","}
     """Maximal capitalised token runs (start, end) allowing inner particles."""
     texts = sent.texts
     n = len(texts)
     i = 0
     while i < n:
         t = texts[i]
+        c = t[0]
+        if not c.isupper() and (not c.isalpha() or t.islower()):  # not capitalised: the usual case
+            i += 1
+            continue
         if (
             not _is_cap(t)
+            or t in ld.currency_symbols
             or flags.stop[i]
             or t.lower() in ld.non_names
             or (flags.company[i] and (ld.capitalises_nouns or t.lower() not in ld.org_words))
@@ -115,9 +158,9 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
         j = i + 1
         while j < n:
             u = texts[j]
-            if flags.stop[j] or (flags.company[j] and (ld.capitalises_nouns or u.lower() not in ld.org_words)):
+            if flags.stop[j] or (flags.company[j] and u.lower() not in ld.org_words):
                 break
-            # "Latijns-Amerika", "Rolls-Royce": one name; "Nordwerk-Chef", "SkyRail-Spitze": a name and a head
+            # "Latijns-Amerika", "Rolls-Royce": one name; "Halvex-Chef", "Aerolux-Spitze": a name and a head
             if (
                 u == "-"
                 and j + 1 < n
@@ -195,14 +238,26 @@ def find_mentions(
     org_ev: set[tuple[str, ...]] = set()
     placey: dict[tuple[str, ...], list[bool]] = {}
     always_place: set[tuple[str, ...]] = set()
-    gen_next: set[str] = set()  # "Meta" when "Metas Erwerb" was seen
-    initial: dict[str, int] = {}  # sentence-initial ordinary-looking words ("Google is ...")
+    gen_next: set[str] = set()  # "Orvane" when "Orvanes Erwerb" was seen
+    initial: dict[str, int] = {}  # sentence-initial ordinary-looking words ("Tessaline is ...")
+    lower_words = {t for sent in sents for t in sent.texts if t[:1].islower()}
+    stop = _stop_words(ld.code)
+
+    def known(word: str) -> bool:
+        """An ordinary word of the language (so a capital may only mean "first in the sentence")."""
+        if ld.capitalises_nouns:
+            return _known(word, ld.code)
+        # simplemma's dictionaries cost ~60 MB a language; where capitals mark names, the stop
+        # words, our own cue words and the words the text itself writes in lower case are enough
+        low = word.lower()
+        return low in stop or low in lower_words or low in ld.lexicon.exact or low in ld.non_names
+
     runs = []
     for si, (sent, sm) in enumerate(zip(sents, matches, strict=True)):
-        flags = _Kinds(len(sent.texts), sm)
+        flags = _Kinds(len(sent.texts), sm, sent.texts)
         for i, j in _runs(sent, ld, flags):
             runs.append((i != 0, si, i, j, flags))
-    # sentence-initial runs last: by then we know whether "Scale AI" is a name elsewhere
+    # sentence-initial runs last: by then we know whether "Kelpie Systems" is a name elsewhere
     runs.sort(key=lambda r: (not r[0], r[1], r[2]))
     last_place: dict[int, int] = {}  # sentence -> end of its last place name
     conj_words = set(ld.raw.get("cues", {}).get("conjunctions", ()))
@@ -210,7 +265,11 @@ def find_mentions(
         texts = sents[si].texts
         toks = tuple(texts[i:j])
         role_adj = _evidence_role(flags, i, j)
-        if i == 0 and toks not in strong and not role_adj and _known(toks[0].lower(), ld.code):
+        if i == 0 and len(toks) >= 2 and toks not in strong and toks[1:] in strong and not role_adj:
+            # "Alemã Halvex compra ...": a headline's adjective before a name seen elsewhere
+            i += 1
+            toks = toks[1:]
+        elif i == 0 and toks not in strong and not role_adj and known(toks[0].lower()):
             # an ordinary word starting the sentence ("Großes", "The") is not part of the name
             if len(toks) == 1 or toks[1].lower() in ld.non_names or toks[1] in ld.legal_forms:
                 weak[toks] = weak.get(toks, 0)
@@ -237,10 +296,19 @@ def find_mentions(
             i += 1
             toks = toks[1:]
         before = i - 1
-        # allow a word or two between a company noun and the name ("the Dutch maker Voltaris")
-        while before >= 0 and before >= i - 2 and not flags.company[before] and texts[before][:1].islower():
+        # allow a word or two between a company noun and the name ("groupe de technologies Tarvos"),
+        # but not an article: "der Firma eine Frist" starts a new phrase; German puts the name
+        # right after the noun ("der Batteriehersteller Quorris")
+        gap = 0 if ld.capitalises_nouns else 2
+        while (
+            before >= 0
+            and before >= i - gap
+            and not flags.company[before]
+            and texts[before][:1].islower()
+            and before + 1 not in flags.article_end
+        ):
             before -= 1
-        # "the battery maker Voltaris"; but "la empresa de San Francisco" is a place
+        # "the battery maker Quorris"; but "la empresa de Valencia" is a place
         after_company = before >= 0 and flags.company[before] and before >= i - 3 and i not in flags.place_prep_end
         legal = toks[-1] in ld.legal_forms and len(toks) > 1
         hyphen_head = j + 1 < len(texts) and texts[j] == "-" and flags.head[j + 1]
@@ -252,7 +320,7 @@ def find_mentions(
             and not legal
             and (not _namey(toks[-1], ld) or flags.head[j - 1])
         ):
-            # "Metas Einblicke": a genitive and a noun, not one name
+            # "Orvanes Einblicke": a genitive and a noun, not one name
             j = i + 1
             toks = toks[:1]
             hyphen_head = possessive = False
@@ -269,8 +337,8 @@ def find_mentions(
         if legal or after_company or role_head:
             reason = "org"
             org_ev.add(_strip_legal(toks, ld))
-        elif role_adj and _person_shaped(toks, ld):
-            reason = "person"
+        elif (role_adj or 0 <= i - flags.founded_end <= 3) and _person_shaped(toks, ld):
+            reason = "person"  # "CEO Jane Doe", "founded by Jane Doe"
             person_ev.add(toks)
         elif len(toks) >= 2 or hyphen_head or possessive:
             reason = "multi"
@@ -278,7 +346,7 @@ def find_mentions(
             reason = "case"
         elif not ld.capitalises_nouns and i > 0:
             reason = "cap"
-        elif toks[0].isalpha() and not _known(toks[0], ld.code):
+        elif toks[0].isalpha() and not known(toks[0]):
             reason = "unknown"
         if reason:
             strong.setdefault(toks, reason)
@@ -296,7 +364,6 @@ def find_mentions(
             last_place[si] = j
         placey.setdefault(_strip_legal(toks, ld), []).append(is_place)
 
-    lower_words = {t for sent in sents for t in sent.texts if t[:1].islower()}
     for toks in list(weak):
         if len(toks) == 1 and toks[0] in gen_next:
             strong.setdefault(toks, "genitive")
@@ -312,14 +379,14 @@ def find_mentions(
     for toks in strong:
         base = _strip_legal(toks, ld)
         names[toks] = (reg.get(toks) or reg.get(base) or " ".join(base), "")
-    # genitive -s of a known name (German "Metas", Dutch "Voltaris'")
+    # genitive -s of a known name (German "Orvanes", Dutch "Quorris'")
     for toks in list(strong) + list(weak):
         last = toks[-1]
         if last.endswith("s") and len(last) > 3:
             base = (*toks[:-1], last[:-1])
             if base in names or base in reg:
                 names[toks] = (names.get(base, (reg.get(base, " ".join(base)), ""))[0], "gen")
-    # prefix alias: "Scale" for "Scale AI" (organisation names only)
+    # prefix alias: "Scale" for "Kelpie Systems" (organisation names only)
     multi = [t for t in names if len(t) >= 2]
     for toks in list(weak) + [t for t in strong if len(t) == 1]:
         if toks in names and names[toks][0] != toks[0]:
@@ -328,7 +395,7 @@ def find_mentions(
             if m[: len(toks)] == toks and not _person_shaped(m, ld):
                 names[toks] = names[m]
                 break
-    # surname alias: "Reinholt" for "Thomas Reinholt"
+    # surname alias: "Lindqvist" for "Peter Lindqvist"
     persons = {t for t in names if _person_shaped(_strip_legal(t, ld), ld)}
     person_canon = {names[t][0] for t in person_ev if t in names}
     for toks in list(strong) + list(weak):
@@ -372,7 +439,7 @@ def find_mentions(
         table.setdefault(toks[0], []).append((toks, canon, how == "gen"))
     for toks, canon in reg.items():
         table.setdefault(toks[0], []).append((toks, canon, False))
-        # the genitive "Alphabets" of a registered "Alphabet"
+        # the genitive "Brightwaves" of a registered "Brightwave"
         table.setdefault(toks[0], []).append(((*toks[:-1], toks[-1] + "s"), canon, True))
     for v in table.values():
         v.sort(key=lambda e: len(e[0]), reverse=True)
@@ -382,15 +449,17 @@ def find_mentions(
         texts = sent.texts
         n = len(texts)
         ms: list[Mention] = []
-        i = 0
-        while i < n:
+        nxt = 0
+        # only positions where a known name can start (a list comprehension beats a token loop)
+        for i in [k for k, t in enumerate(texts) if t in table]:
+            if i < nxt:
+                continue
             best = None
-            for toks, canon, gen in table.get(texts[i], ()):
+            for toks, canon, gen in table[texts[i]]:
                 if tuple(texts[i : i + len(toks)]) == toks:
                     best = (toks, canon, gen)
                     break
             if best is None:
-                i += 1
                 continue
             toks, canon, gen = best
             j = i + len(toks)
@@ -399,15 +468,17 @@ def find_mentions(
             if j < n and texts[j] in POSSESSIVE:
                 gen = True
             if j + 1 < n and texts[j] == "-" and sent.starts[j] == sent.ends[j - 1]:
-                gen = True  # "Nordwerk-Chef", "Voltaris-Anteile"
+                gen = True  # "Halvex-Chef", "Quorris-Anteile"
             ms.append(Mention(i, j, canon, kinds.get(canon, ORG), gen, canon in pshaped))
-            i = j
-        taken = {k for m in ms for k in range(m.start, m.end)}
-        for s, e, p, _ in sm:
-            if p[0] == "state" and not any(k in taken for k in range(s, e)):
-                ms.append(Mention(s, e, p[1], ORG))
-                taken.update(range(s, e))
-        ms.sort(key=lambda m: m.start)
+            nxt = j
+        states = [m for m in sm if m[2][0] == "state"]
+        if states:
+            taken = {k for m in ms for k in range(m.start, m.end)}
+            for s, e, p, _ in states:
+                if not any(k in taken for k in range(s, e)):
+                    ms.append(Mention(s, e, p[1], ORG))
+                    taken.update(range(s, e))
+            ms.sort(key=lambda m: m.start)
         out.append(ms)
     return out
 
@@ -417,7 +488,7 @@ def _evidence_role(flags: _Kinds, i: int, j: int) -> bool:
     n = len(flags.role)
     if any(flags.role[k] for k in range(max(0, i - 3), i)):
         return True
-    # "the chief executive of Scale AI, Alexandr Wang"
+    # "the chief executive of Kelpie Systems, Ines Kovac"
     if i > 0 and any(flags.role[k] for k in range(max(0, i - 7), i)) and flags.comma_before(i):
         return True
     return any(flags.role[k] for k in range(j, min(j + 4, n)))

@@ -21,6 +21,8 @@ from factcheck.languages import LangData
 from factcheck.numbers import Value, find_values
 from factcheck.text import Sentence, make_tokenizer, sentences
 
+# lexicon kinds that can start a claim; a sentence without any is only read for names
+CLAIM_CUES = frozenset({"trigger", "noun", "role", "founded_by", "successor", "succeeds", "raise", "round"})
 MONEY_PREDICATES = frozenset({"investment", "valuation", "acquisition", "revenue", "profit", "payment"})
 COUNT_PREDICATES = frozenset({"employees", "users"})
 PRICE_PREDICATES = frozenset({"acquisition", "investment", "payment"})
@@ -33,7 +35,6 @@ MAX_LINK = {"%": 10, "money": 16}
 BREAK_COST = 6
 # Triggers usually come before their figure ("bought X for $1bn"); one after it costs extra.
 AFTER_COST = 3
-_QUARTER_TOKEN = re.compile(r"^[QqTtKk]([1-4])$")
 _YEAR = re.compile(r"^(19[5-9]\d|20\d\d|2100)$")
 
 
@@ -42,6 +43,7 @@ class _Implied:
     start: int
     end: int
     person: bool = False
+    noun: str = ""  # "fund" in "the fund": resolves to the organisation introduced as "the fund X"
 
 
 @dataclass
@@ -53,7 +55,7 @@ class _Sent:
     mentions: list[Mention]
     implied: list[_Implied]
     breaks: list[int]  # prefix sums of clause breaks
-    times: list[tuple[int, str]] = field(default_factory=list)
+    times: list[tuple[int, str]] | None = None  # computed when a claim needs a time
     kinds: dict = field(default_factory=dict)  # payload kind -> list of (start, end, payload)
 
     def of(self, kind: str) -> list:
@@ -75,14 +77,17 @@ class _Salience:
         self.last_of: dict[int, str] = {}  # sentence -> the last organisation it named
         self.persons: list[tuple[int, str]] = []
 
-    def add(self, si: int, mentions: list[Mention]) -> None:
+    def add(self, si: int, mentions: list[Mention], oblique: set[int] = frozenset()) -> None:
         first = True
         for m in mentions:
             if m.kind == ORG:
                 self.count[m.name] = self.count.get(m.name, 0) + 1
                 # the first organisation of a sentence is usually its subject: the text's topic
                 self.topic_count[m.name] = self.topic_count.get(m.name, 0) + (2 if first else 1)
-                self.last_of[si] = m.name
+                # "... zu Orvane wechselt", "from Stellan Capital": a destination or source is rarely
+                # what "the company" in the next sentence means
+                if m.start not in oblique:
+                    self.last_of[si] = m.name
                 first = False
                 self.last[m.name] = si
                 self.last_pos[m.name] = m.start
@@ -140,9 +145,9 @@ def extract(
     result = Extraction(lang=code)
     if not text.strip():
         return result
-    sents = sentences(text, code, ld.abbreviations)
+    sents = sentences(text, code, ld.tokenizer)
     matches = [ld.lexicon.find_all(s.lowers) for s in sents]
-    mentions = find_mentions(sents, matches, ld, entities, make_tokenizer(code, ld.abbreviations))
+    mentions = find_mentions(sents, matches, ld, entities, make_tokenizer(code, ld.tokenizer))
     ex = _Extractor(text, ld, published, result)
     for s, sm, ms in zip(sents, matches, mentions, strict=True):
         ex.sentence(s, sm, ms)
@@ -169,6 +174,7 @@ class _Extractor:
         self.result = result
         self.sal = _Salience()
         self.last_fiscal_time: str | None = None
+        self.noun_of: dict[str, str] = {}
         self.roles: dict[str, tuple[str, str]] = {}  # person -> (organisation, title) last stated
         self.last_payment: tuple[str, str] | None = None
         self.si = 0
@@ -196,7 +202,7 @@ class _Extractor:
         values = find_values(s.texts, s.starts, s.ends, self.ld, by_start, by_end)
         company_at = {m[0] for m in kinds.get("company", ())}
         if not self.ld.capitalises_nouns:
-            # "the Lisbon start-up Tidewell", "the San Francisco start-up": a modifier, not the company
+            # "the Lisbon start-up Tidewell", "the Porto start-up": a modifier, not the company
             ms = [m for m in ms if m.genitive or m.kind != ORG or m.end not in company_at]
         covered = set()
         for m in ms:
@@ -205,15 +211,43 @@ class _Extractor:
         for m in kinds.get("company", []) + kinds.get("pronoun", []):
             if m[0] in covered:
                 continue
-            # apposition: "the battery maker Voltaris", "groupe de technologies médicales Helvion"
-            if any(m[1] <= x.start <= m[1] + 4 and all(t[:1].islower() for t in s.texts[m[1] : x.start]) for x in ms):
+            # apposition: "the battery maker Quorris", "groupe de technologies médicales Tarvos"
+            if any(
+                x.kind == ORG and m[1] <= x.start <= m[1] + 4 and all(t[:1].islower() for t in s.texts[m[1] : x.start])
+                for x in ms
+            ):
                 continue
-            implied.append(_Implied(m[0], m[1]))
+            implied.append(_Implied(m[0], m[1], noun=" ".join(s.lowers[m[0] : m[1]])))
+        self._remember_appositions(s, kinds.get("company", []), ms)
         for m in kinds.get("person_pronoun", []):
             implied.append(_Implied(m[0], m[1], person=True))
         st = _Sent(s, by_start, by_end, values, ms, implied, brk, kinds=kinds)
-        st.times = self._times(st)
         return st
+
+    def _remember_appositions(self, s: Sentence, companies: list, ms: list[Mention]) -> None:
+        """ "the fund Stellan Capital", "Brightfeed, the streaming service": what "the fund" means later."""
+        for c in companies:
+            noun = " ".join(s.lowers[c[0] : c[1]])
+            for m in ms:
+                if m.kind != ORG:
+                    continue
+                between = s.texts[c[1] : m.start]
+                if 0 <= m.start - c[1] <= 3 and all(t[:1].islower() for t in between):
+                    self.noun_of[noun] = m.name
+                    break
+                gap = s.texts[m.end : c[0]]
+                if 1 <= c[0] - m.end <= 4 and gap and gap[0] == "," and all(t[:1].islower() for t in gap[1:]):
+                    self.noun_of[noun] = m.name
+                    break
+
+    def _resolve(self, st: _Sent, imp: _Implied, exclude: set) -> str | None:
+        named = self.noun_of.get(imp.noun)
+        if named and named not in exclude:
+            return named
+        return self.sal.resolve(self.si, st.mentions, imp.start, exclude)
+
+    def _quarter_match(self, token: str):
+        return self.ld.quarter_token.match(token) if self.ld.quarter_token else None
 
     def _times(self, st: _Sent) -> list[tuple[int, str]]:
         """Time expressions: (token position, "2024" | "2025-Q2")."""
@@ -232,7 +266,7 @@ class _Extractor:
             for o in st.by_end.get(qi, []) + st.by_end.get(qi - 1, []):
                 if o[2][0] == "ordinal":
                     num = o[2][1]
-            m = _QUARTER_TOKEN.match(s.texts[qi])
+            m = self._quarter_match(s.texts[qi])
             if num is None and qi + 1 < len(s.texts) and s.texts[qi + 1].isdigit() and len(s.texts[qi + 1]) == 1:
                 num = int(s.texts[qi + 1])
             if num is None and m:
@@ -250,7 +284,7 @@ class _Extractor:
             if year:
                 out.append((qi, f"{year}-Q{num}"))
         for i, t in enumerate(s.texts):
-            m = _QUARTER_TOKEN.match(t)
+            m = self._quarter_match(t)
             if m and not any(p == i for p, _ in out):
                 year = years.get(i + 1) or years.get(i - 1)
                 if year:
@@ -266,12 +300,16 @@ class _Extractor:
 
     # ------------------------------------------------------------------ main
     def sentence(self, s: Sentence, sm: list, ms: list[Mention]) -> None:
-        st = self._prepare(s, sm, ms)
         self.si = s.index
         claims: list[Claim] = []
-        claims += self._value_claims(st)
-        claims += self._role_claims(st)
-        claims += self._join_claims(st)
+        if any(m[2][0] in CLAIM_CUES for m in sm):
+            st = self._prepare(s, sm, ms)
+            claims += self._value_claims(st)
+            claims += self._role_claims(st)
+            claims += self._join_claims(st)
+        else:
+            # most sentences state no claim: only what later sentences need is kept
+            self._remember_appositions(s, [m for m in sm if m[2][0] == "company"], ms)
         for c in claims:
             if c.value is None and c.predicate not in ("role", "joins", "acquisition"):
                 self.result.incomplete.append(c)
@@ -281,7 +319,10 @@ class _Extractor:
                 if name:
                     k = kind or self._kind_of(name, st)
                     self.result.entities.setdefault(name, k)
-        self.sal.add(s.index, ms)
+        prep_ends = {m[1] for m in sm if m[2][0] in ("to_prep", "payee_prep", "from_prep")}
+        arts = {m[0] for m in sm if m[2][0] == "article"}
+        oblique = {m.start for m in ms if m.start in prep_ends or (m.start - 1 in prep_ends and m.start - 1 in arts)}
+        self.sal.add(s.index, ms, oblique)
 
     def _kind_of(self, name: str, st: _Sent) -> str:
         for m in st.mentions:
@@ -293,30 +334,42 @@ class _Extractor:
         return Claim(text=self.text[st.s.start : st.s.end], span=(st.s.start, st.s.end), **kw)
 
     # ------------------------------------------------------------------ values
+    @property
+    def _conj(self) -> set:
+        return set(self.ld.section("cues").get("conjunctions", ()))
+
     def _value_claims(self, st: _Sent) -> list[Claim]:
         self.holders: set[str] = set()  # buyers and investors of this sentence
-        triggers = [t for t in st.of("trigger") if t[2][1] != "joins"]
+        inside = {k for d in st.of("distract") if d[1] - d[0] > 1 for k in range(d[0], d[1])}
+        triggers = [
+            t for t in st.of("trigger") if t[2][1] != "joins" and not any(k in inside for k in range(t[0], t[1]))
+        ]
         nouns = st.of("noun")
         distract = st.of("distract")
         growth = st.of("growth")
         out: list[Claim] = []
         links: list[tuple[tuple, Value]] = []
+        options: list[list] = []  # per linked figure: (distance, link index, trigger)
         stake_values: list[Value] = []
         currencies = [v.unit for v in st.values if v.unit not in ("%", "count")]
+        money_end = {v.end for v in st.values if v.unit not in ("%", "count")}
         for v in st.values:
+            if v.start > 0 and st.s.texts[v.start - 1] == "(" and v.start - 1 in money_end:
+                continue  # a conversion into another currency, not a second figure
             if v.unit == "count":
                 t = self._count_trigger(st, v, nouns, triggers)
                 if t is not None:
                     links.append((t, v))
                     continue
-                if not (v.scaled and currencies):
-                    continue
+                nxt = st.s.texts[v.end] if v.end < len(st.s.texts) else "."
+                if not (v.scaled and currencies) or (nxt[:1].isalpha() and nxt not in self._conj):
+                    continue  # "2,7 millones de personas" is a count, "95 millones." money
                 # "... 480 millones de dólares, ... pérdidas de 95 millones": the currency is implied
                 v = Value(v.start, v.end, v.value, currencies[0], v.qualifier, v.scaled)
             if v.unit == "%":
                 cands = [t for t in triggers if t[2][1] == "stake"]
                 if self._pct_of_company(st, v):
-                    cands.append((v.start, v.end, ("trigger", "stake", 1), 0))
+                    cands.append((v.start, v.end, ("trigger", "stake", 1, "pct"), 0))
                 comp = distract + growth
                 limit = MAX_LINK["%"]
             else:
@@ -337,18 +390,25 @@ class _Extractor:
                 if v.unit != "%":
                     links.append((None, v))  # maybe the price of a stake (decided below)
                 continue
-            if rival is not None and self._d(st, v, rival) < self._d(st, v, best):
+            stake_next = v.unit == "%" and any(
+                t[2][1] == "stake" and v.end <= t[0] <= v.end + 2 for t in cands
+            )  # "rises to 2% of the capital", "raised its stake to 9%": still a stake
+            if rival is not None and self._d(st, v, rival) < self._d(st, v, best) and not stake_next:
                 continue
             links.append((best, v))
+            options.append([(self._d(st, v, t), len(links) - 1, t) for t in cands if self._d(st, v, t) <= limit])
             if v.unit == "%":
                 stake_values.append(v)
+        self._one_figure_per_trigger(links, options)
         has_stake = bool(stake_values) or self._stake_priced(st)
+        # stakes first: the price paid for a stake is an investment between the same two parties
+        links.sort(key=lambda tv: tv[1].unit != "%")
+        stake_parties: tuple[str, str] | None = None
         for t, v in links:
             if t is None:
                 # "for 225 million" next to a stake: the price paid for it
                 if has_stake and any(p[1] == v.start for p in st.of("price_prep")):
-                    stake_t = self._stake_trigger(st, links)
-                    c = self._build(st, "investment", stake_t, v, 1)
+                    c = self._price_of_stake(st, links, v, stake_parties)
                     if c:
                         out.append(c)
                 continue
@@ -361,14 +421,52 @@ class _Extractor:
                     out.append(c)
                 continue
             pred, sign = t[2][1], t[2][2]
-            if pred in ("acquisition", "payment") and has_stake:
-                pred = "investment"
-                t = self._stake_trigger(st, links)
-            c = self._build(st, pred, t, v, sign)
+            if pred in ("acquisition", "payment") and has_stake and self._same_clause_as_stake(st, links, v):
+                c = self._price_of_stake(st, links, v, stake_parties)
+            else:
+                c = self._build(st, pred, t, v, sign)
+                if c and pred == "stake" and stake_parties is None:
+                    stake_parties = (c.subject, c.object)
             if c:
                 out.append(c)
         out += self._incomplete(st, triggers, nouns)
         return out
+
+    def _same_clause_as_stake(self, st: _Sent, links: list, v: Value) -> bool:
+        """ "buys a 49% stake for $14bn" but not "..., and Tessaline planned to pay $200m"."""
+        t = self._stake_trigger(st, links)
+        lo, hi = sorted((t[0], v.start))
+        return st.breaks[hi] == st.breaks[lo]
+
+    def _price_of_stake(self, st: _Sent, links: list, v: Value, parties) -> Claim | None:
+        if parties is None:
+            return self._build(st, "investment", self._stake_trigger(st, links), v, 1)
+        subj, obj = parties
+        return self._claim(
+            st,
+            predicate="investment",
+            subject=subj,
+            object=obj,
+            value=v.value,
+            unit=v.unit,
+            qualifier=v.qualifier,
+            modality=self._modality(st, "investment", self._stake_trigger(st, links), v),
+        )
+
+    @staticmethod
+    def _one_figure_per_trigger(links: list, options: list) -> None:
+        """Nearest pairs first, each trigger once ("revenue rose to €780m and profit reached €41m")."""
+        pairs = sorted((d, i, t) for opts in options for d, i, t in opts)
+        done: set[int] = set()
+        used: set[tuple] = set()
+        for _, i, t in pairs:
+            key = (t[0], t[2][:2])
+            if i in done or key in used:
+                continue
+            done.add(i)
+            used.add(key)
+            links[i] = (t, links[i][1])
+        # a figure whose triggers were all taken keeps its nearest one ("€180m a year, €1.26bn in total")
 
     def _d(self, st: _Sent, v: Value, t: tuple) -> int:
         if t[1] <= v.start:
@@ -404,7 +502,7 @@ class _Extractor:
         )
 
     def _pct_of_company(self, st: _Sent, v: Value) -> bool:
-        """A share of a named company is a stake: "49 % de Scale AI"."""
+        """A share of a named company is a stake: "49 % de Kelpie Systems"."""
         # "shares rose 2% in Amsterdam" is a price move
         if any(v.start - 3 <= m[1] <= v.start for m in st.of("growth") + st.of("distract")):
             return False
@@ -412,7 +510,7 @@ class _Extractor:
             if p[2][0] in ("obj_prep", "of_prep"):
                 if any(m.kind == ORG and p[1] <= m.start <= p[1] + 1 for m in st.mentions):
                     return True
-                # "21 % de l'entreprise", "8% of the company"
+                # "18 % de l'entreprise", "8% of the company"
                 if any(not i.person and p[1] <= i.start <= p[1] + 2 for i in st.implied):
                     return True
         return False
@@ -420,9 +518,13 @@ class _Extractor:
     def _count_trigger(self, st: _Sent, v: Value, nouns: list, triggers: list):
         if not v.scaled and _YEAR.match(st.s.texts[v.start]):
             return None
+        # "a plant in Latina with 600 workers": a part of the company, not its headcount
+        if any(v.start - 8 <= p[0] < v.start for p in st.of("part")):
+            return None
         verbs = [t for t in triggers if t[2][1] in COUNT_PREDICATES]
+        blocked = {d[0] for d in st.of("distract")}
         for t in nouns:
-            if v.end <= t[0] <= v.end + 2:
+            if v.end <= t[0] <= v.end + 2 and t[0] not in blocked:
                 if t[2][2] == 0 and not any(x[2][1] == t[2][1] for x in verbs):
                     continue
                 return t
@@ -513,19 +615,42 @@ class _Extractor:
 
     # ------------------------------------------------------------------ arguments
     def _arguments(self, st: _Sent, pred: str, t: tuple, v: Value | None) -> tuple[str | None, str | None]:
-        obj = self._object(st, t, v, pred) if pred in TWO_PLACE else None
+        obj = None
+        if pred in ("acquisition", "investment", "payment"):
+            # passive: "Orrin will be bought by Halvex", "racheté par Halvex"
+            agents = {p[1] for p in st.of("agent_prep") if t[1] <= p[0] <= t[1] + 1}
+            doer = next((m for m in self._orgs(st) if m.start in agents), None)
+            if doer is not None:
+                done = [m for m in self._orgs(st) if m.end <= t[0] and m.name != doer.name]
+                if done:
+                    return doer.name, done[-1].name
+        if self.ld.verb_final and pred in TWO_PLACE and pred != "stake":
+            # verb-final: "Corvane gaat Tidewell 40 miljoen euro betalen": subject, object, verb
+            end = t[1] if v is None else max(t[1], v.end)
+            stop = next((k for k in range(end, len(st.s.texts)) if st.s.texts[k] in (",", ";", ":")), len(st.s.texts))
+            after = any(end <= m.start < stop for m in self._orgs(st)) or any(
+                not i.person and end <= i.start < stop for i in st.implied
+            )
+            before = [m for m in self._orgs(st) if m.end <= min(t[0], v.start if v else t[0])]
+            names = list(dict.fromkeys(m.name for m in before))
+            if not after and len(names) >= 2 and st.dist(before[-1].end, t[0]) <= 8:
+                return names[-2], names[-1]
+        if pred in TWO_PLACE:
+            # "the fund takes 7% of the company": settle who the fund is before guessing the company
+            guess = self._subject(st, t, v, exclude=set(), pred=pred)
+            obj = self._object(st, t, v, pred, avoid={guess} if guess else set())
         if pred == "valuation":
-            # "values Lumacast at $4bn", "valuing the company at": the company follows the verb
+            # "values Brightfeed at $4bn", "valuing the company at": the company follows the verb
             for m in self._orgs(st):
                 if t[1] <= m.start <= t[1] + 2:
                     return m.name, None
             for imp in st.implied:
                 if not imp.person and t[1] <= imp.start <= t[1] + 3:
                     inv = {m.name for m in self._investors(st)} | self.holders
-                    return self.sal.resolve(self.si, st.mentions, imp.start, inv), None
+                    return self._resolve(st, imp, inv), None
         subj = self._subject(st, t, v, exclude={obj} if obj else set(), pred=pred)
         if pred in TWO_PLACE and obj is None and subj is not None and pred == "stake":
-            # "Voltaris's majority owner, Groenveld, will sell its 64% holding"
+            # "Quorris's majority owner, Hollandt, will sell its 64% holding"
             for m in self._orgs(st):
                 if m.genitive and m.name != subj and m.end <= t[0]:
                     obj = m.name
@@ -540,17 +665,22 @@ class _Extractor:
         sure = [m for m in st.mentions if m.kind == PERSON]
         return sure or [m for m in st.mentions if m.pshape]
 
-    def _object(self, st: _Sent, t: tuple, v: Value | None, pred: str) -> str | None:
+    def _object(self, st: _Sent, t: tuple, v: Value | None, pred: str, avoid: set | None = None) -> str | None:
+        avoid = avoid or set()  # only for resolving "the company": explicit names are as written
         orgs = self._orgs(st)
         lo_min = t[1] if v is None else min(t[1], v.end)
         preps = {p[1]: p for p in st.of("obj_prep") + st.of("payee_prep")}
+        # 0. inside a split verb: "neemt Tidewell over", "setzt ... um"
+        for m in orgs:
+            if t[0] < m.start and m.end < t[1]:
+                return m.name
         # 1. "in X", "an X", "to X" after the trigger and the number
         for m in orgs:
             if m.start >= lo_min and st.dist(lo_min, m.start) <= 8:
                 for k in range(m.start, m.start - 5, -1):
                     if k in preps and k >= lo_min:
                         return m.name
-        # 2. direct object right after a verb trigger ("buy Voltaris", "pay Scale AI")
+        # 2. direct object right after a verb trigger ("buy Quorris", "pay Kelpie Systems")
         for m in orgs:
             if t[1] <= m.start <= t[1] + 4 and st.dist(t[1], m.start) <= 4:
                 return m.name
@@ -562,8 +692,8 @@ class _Extractor:
                 and st.dist(lo_min, imp.start) <= 6
                 and any(k in preps for k in (imp.start - 1, imp.start - 2, imp.start - 3))
             ):
-                return self.sal.resolve(self.si, st.mentions, imp.start, exclude=self._subject_names(st, t))
-        # 4. "der Voltaris-Anteile": a possessive before a share noun, when a holder is there too
+                return self._resolve(st, imp, self._subject_names(st, t) | (avoid or set()))
+        # 4. "der Quorris-Anteile": a possessive before a share noun, when a holder is there too
         for m in orgs:
             if m.genitive and m.end <= t[0] and t[0] - m.end <= 3:
                 others = [o for o in orgs if o.name != m.name and o.start < t[0]]
@@ -582,40 +712,66 @@ class _Extractor:
         orgs = [m for m in self._orgs(st) if m.name not in exclude]
         if pred == "stake":  # founders hold stakes too
             orgs = sorted(orgs + [m for m in st.mentions if m.kind == PERSON], key=lambda m: m.start)
-        # "Scale AI's revenue", "Pharmavitas Reingewinn", "Voltaris-Umsatz"
+        # "Kelpie Systems's revenue", "Verdanas Reingewinn", "Quorris-Umsatz"
         for m in orgs:
             if m.genitive and 0 <= t[0] - m.end <= 2:
                 return m.name
         # "revenue of X", "chiffre d'affaires de X", "der Anteil von X an Y"
         ofs = {p[0]: p[1] for p in st.of("of_prep")}
-        if t[1] in ofs:
+        pct_trigger = t[2][3:] == ("pct",)  # "30 % de X": X is what is held
+        if t[1] in ofs and not pct_trigger:
+            # "la participation de X dans Y": X holds; "au capital de X" alone: X is held
+            second = pred != "stake" or any(
+                p[0] > ofs[t[1]] and any(m.start in (p[1], p[1] + 1) for m in orgs) for p in st.of("obj_prep")
+            )
             for m in orgs:
-                if ofs[t[1]] <= m.start <= ofs[t[1]] + 1:
+                if second and ofs[t[1]] <= m.start <= ofs[t[1]] + 1:
                     return m.name
+            for imp in st.implied:
+                if not imp.person and ofs[t[1]] <= imp.start <= ofs[t[1]] + 1:
+                    return self._resolve(st, imp, exclude)
         before = [m for m in orgs if m.end <= t[0]]
         imp_before = [i for i in st.implied if not i.person and i.end <= t[0]]
         if before:
-            return max(before, key=lambda m: m.end).name
+            near = max(before, key=lambda m: m.end)
+            outer = self._outside_relative(st, near, t, before)
+            return (outer or near).name
         if imp_before:
             i = max(imp_before, key=lambda i: i.end)
-            return self.sal.resolve(self.si, st.mentions, i.start, exclude)
-        # verb-second order: "2024 setzte das Unternehmen 612 Millionen Euro um"
+            return self._resolve(st, i, exclude)
+        # verb-second order: "2023 setzte die Firma 455 Millionen Euro um"
         imp_after = [i for i in st.implied if not i.person and i.start >= t[1]]
         after = [m for m in orgs if m.start >= t[1]]
         first_after = min(after, key=lambda m: m.start) if after else None
         if imp_after:
             i = min(imp_after, key=lambda i: i.start)
             if first_after is None or i.start < first_after.start:
-                return self.sal.resolve(self.si, st.mentions, i.start, exclude)
+                return self._resolve(st, i, exclude)
         if first_after is not None and (pred not in TWO_PLACE or len(after) >= 1):
             return first_after.name
-        # nothing in the sentence: the organisation the text is about
+        # nothing in the sentence: the organisation the text is about (an order or a market can be
+        # "valued at" too, so a valuation needs its company in the sentence)
+        if pred == "valuation":
+            return None
         return self.sal.resolve(self.si, st.mentions, 0, exclude)
+
+    def _outside_relative(self, st: _Sent, near: Mention, t: tuple, before: list[Mention]) -> Mention | None:
+        """The subject before a ", which ... ," clause that holds the nearest name."""
+        commas = [k for k, x in enumerate(st.s.texts[: t[0]]) if x == ","]
+        rel = {r[0] for r in st.of("relative")}
+        for c1 in reversed(commas):
+            if c1 < near.start and c1 + 1 in rel:
+                closing = [c for c in commas if near.end <= c < t[0]]
+                outer = [m for m in before if m.end <= c1]
+                if closing and outer:
+                    return outer[-1]
+                break
+        return None
 
     def _resolve_implied_after(self, st: _Sent, t: tuple, exclude: set) -> str | None:
         for imp in st.implied:
             if not imp.person and imp.start >= t[0]:
-                return self.sal.resolve(self.si, st.mentions, imp.start, exclude)
+                return self._resolve(st, imp, exclude)
         return None
 
     # ------------------------------------------------------------------ qualifiers
@@ -630,8 +786,10 @@ class _Extractor:
     def _time(self, st: _Sent, t: tuple, v: Value | None, pred: str) -> str | None:
         best, bd = None, None
         anchor = t[0] if v is None else v.start
+        if st.times is None:
+            st.times = self._times(st)
         for pos, tm in st.times:
-            d = abs(pos - anchor) + (2 if len(tm) == 4 else 0)
+            d = st.dist(pos, anchor) + (2 if len(tm) == 4 else 0)
             if bd is None or d < bd:
                 best, bd = tm, d
         if pred in FISCAL:
@@ -649,7 +807,7 @@ class _Extractor:
             if kind == "reported":
                 found.add(kind)
                 continue
-            d = min(min(abs(m[0] - a), abs(m[1] - 1 - a)) for a in anchors)
+            d = min(min(st.dist(m[0], a), st.dist(m[1] - 1, a)) for a in anchors)
             if kind == "denied":
                 if d <= 3 and m[0] < max(anchors):
                     found.add(kind)
@@ -675,12 +833,15 @@ class _Extractor:
     def _incomplete(self, st: _Sent, triggers: list, nouns: list) -> list[Claim]:
         """A value predicate plainly stated with its value left out ("... beträgt.")."""
         s = st.s
-        if not self._has_gap(st):
+        gaps = self._gaps(st)
+        if not gaps:
             return []
         out = []
         for t in triggers + nouns:
             pred = t[2][1]
             if pred in ("acquisition", "joins"):
+                continue
+            if not any(t[0] - 8 <= g <= t[1] + 8 for g in gaps):
                 continue
             unit_ok = [
                 v
@@ -697,25 +858,47 @@ class _Extractor:
                 break
         return out
 
-    def _has_gap(self, st: _Sent) -> bool:
+    def _gaps(self, st: _Sent) -> list[int]:
+        """Where a figure seems to have been left out of the sentence."""
         s = st.s
         n = len(s.texts)
+        out = []
         punct = {",", ".", ";", ":", "!", "?", ")"}
+        prep_kinds = ("obj_prep", "of_prep", "payee_prep", "to_prep", "article")
         for m in st.of("value_verb") + st.of("article"):
-            if (m[1] < n and s.texts[m[1]] in punct) or m[1] == n:
-                return True
+            # a figure left out before the full stop; a line without one is a headline, and
+            # "X steigt bei Y ein" ends in a verb particle, not in an article missing its figure
+            if m[1] < n and s.texts[m[1]] in punct:
+                out.append(m[1])
+                continue
+            is_prep = any(p[2][0] in prep_kinds for p in st.by_start.get(m[0], ()))
+            # "compte maintenant ,", "chega hoje a ,"
+            if (
+                m[2][0] == "value_verb"
+                and not is_prep
+                and m[1] + 1 < n
+                and s.texts[m[1]].isalpha()
+                and s.texts[m[1]].islower()
+                and s.texts[m[1] + 1] in punct
+            ):
+                out.append(m[1])
             # "el del capital": an article straight before a preposition
             if (
                 m[2][0] == "article"
                 and m[1] < n
                 and any(p[2][0] in ("obj_prep", "of_prep", "article") for p in st.by_start.get(m[1], ()))
             ):
-                return True
+                out.append(m[1])
+        verbs_end = {t[1] for t in st.of("trigger") if t[2][1] in COUNT_PREDICATES}
+        for m in st.of("noun"):
+            # "compte maintenant abonnés": a count noun right after its verb, without a number
+            if any(m[0] - e in (0, 1) for e in verbs_end) and not any(v.end == m[0] for v in st.values):
+                out.append(m[0])
         for m in st.of("currency") + st.of("percent"):
             # a unit with no number: "a revenue of euro"
             if not any(v.start <= m[0] < v.end for v in st.values) and m[0] > 0 and s.texts[m[0] - 1] != "-":
-                return True
-        return False
+                out.append(m[0])
+        return out
 
     # ------------------------------------------------------------------ people
     def _roles_in(self, st: _Sent) -> list[tuple]:
@@ -740,10 +923,29 @@ class _Extractor:
         joins = [t for t in st.of("trigger") if t[2][1] == "joins"]
         as_words = set(self.ld.section("cues").get("as", ()))
         for r in self._roles_in(st):
-            if any(f[1] >= r[0] - 2 and f[1] <= r[0] for f in st.of("former")):
+            if any(f[1] >= r[0] - 2 and f[1] <= r[0] for f in st.of("not_holder")):
                 continue
             title = r[2][1]
-            as_cue = r[0] > 0 and s.lowers[r[0] - 1] in as_words
+            # "als neue Finanzchefin", "come nuovo direttore finanziario"
+            as_cue = any(k >= 0 and s.lowers[k] in as_words for k in (r[0] - 1, r[0] - 2, r[0] - 3))
+            hires = [j for j in joins if j[2][2] < 0]
+            if hires and not any(f[1] >= r[0] - 2 and f[1] <= r[0] for f in st.of("not_holder")):
+                # "Halvex named X (as its new) chief executive", "Halvex hat X zur Chefin ernannt":
+                # X's office at Halvex, from now on
+                after = [m for m in persons if m.end <= r[0]][-1:]
+                before = [m for m in self._orgs(st) if after and m.end <= after[0].start]
+                if after and before:
+                    out.append(
+                        self._claim(
+                            st,
+                            predicate="role",
+                            subject=after[0].name,
+                            object=before[0].name,
+                            role=title,
+                            modality="planned",
+                        )
+                    )
+                    continue
             if as_cue and joins:
                 # "wechselt als Finanzvorständin zu X": the office at the organisation joined
                 person = self._join_person(st, joins[0], persons)
@@ -754,9 +956,33 @@ class _Extractor:
                     )
                 continue
             person = self._role_person(st, r, persons)
+            becomes = [
+                b
+                for b in st.of("becomes")
+                if b[1] <= r[0] and r[0] - b[1] <= 4 and not any(b[1] <= m.start < r[0] for m in persons)
+            ]
+            before = [m for m in persons if becomes and m.end <= becomes[0][0]]
+            if becomes and before:
+                # "X, co-founder of Y, will become CTO of Z": a future office
+                if before:
+                    org = self._role_org(st, r, exclude={before[0].name})
+                    if org:
+                        out.append(
+                            self._claim(
+                                st, predicate="role", subject=before[0].name, object=org, role=title, modality="planned"
+                            )
+                        )
+                continue
             if person is None:
                 continue
-            org = self._role_org(st, r, exclude={person})
+            # the organisation the person is moving to is not where they hold the title now
+            joined = set()
+            for j in joins:
+                if j[2][2] < 0:  # "Kettwig hires X": Kettwig
+                    joined.update(m.name for m in self._orgs(st) if m.end <= j[0])
+                elif self._join_person(st, j, persons) == person:
+                    joined.add(self._join_org(st, j, exclude={person}))
+            org = self._role_org(st, r, exclude={person}, avoid=frozenset(joined))
             if org is None:
                 continue
             modality = "asserted"
@@ -775,12 +1001,12 @@ class _Extractor:
             if before:
                 org = before[-1].name
             elif imp:  # "La empresa, fundada por X"
-                org = self.sal.resolve(self.si, st.mentions, imp[-1].start, names)
+                org = self._resolve(st, imp[-1], names)
             elif orgs:
                 org = orgs[0].name
             else:
                 imp = [i for i in st.implied if not i.person]
-                org = self.sal.resolve(self.si, st.mentions, imp[0].start, names) if imp else self.sal.topic(names)
+                org = self._resolve(st, imp[0], names) if imp else self.sal.topic(names)
             if after and org:
                 out.append(self._claim(st, predicate="role", subject=after[0].name, object=org, role="founder"))
         out += self._successions(st, persons)
@@ -790,7 +1016,10 @@ class _Extractor:
         """ "X succeeds Y" / "Y's successor will be X": X takes Y's office (planned)."""
         out = []
         cues = [(c, False) for c in st.of("successor")] + [(c, True) for c in st.of("succeeds")]
+        hedged = {h[1] for h in st.of("hedge")}
         for cue, verb in cues:
+            if cue[0] in hedged or cue[0] - 1 in hedged:
+                continue  # "a likely successor": speculation, not a change of office
             after = [m for m in persons if cue[1] <= m.start <= cue[1] + 8]
             before = [m for m in persons if m.end <= cue[0]]
             pred = succ = None
@@ -798,6 +1027,10 @@ class _Extractor:
                 # "X succeeds Y", "Sie folgt auf Y": Y is the predecessor
                 if not after:
                     continue
+                pred = after[0].name
+                succ = before[-1].name if before else self.sal.last_person(self.si, window=2, exclude=pred)
+            elif after and any(p[0] == cue[1] for p in st.of("successor_of")):
+                # "a successor to X" / "le successeur de X": X is the one leaving
                 pred = after[0].name
                 succ = before[-1].name if before else self.sal.last_person(self.si, window=2, exclude=pred)
             elif after:
@@ -827,7 +1060,7 @@ class _Extractor:
         role_tok = set()
         for o in st.of("role"):
             role_tok.update(range(o[0], o[1]))
-        # after: "CEO Alexandr Wang", "founder and chief executive, Alexandr Wang"
+        # after: "CEO Ines Kovac", "founder and chief executive, Ines Kovac"
         k = r[1]
         free = 0
         of_ends = {p[0]: p[1] for p in st.of("of_prep")}
@@ -836,7 +1069,7 @@ class _Extractor:
             if p is not None:
                 return p.name
             if k in of_ends:
-                # "le fondateur de Scale AI, Alexandr Wang"
+                # "le fondateur de Kelpie Systems, Ines Kovac"
                 org = next((m for m in st.mentions if m.kind == ORG and m.start == of_ends[k]), None)
                 if org is not None:
                     k = org.end
@@ -849,7 +1082,7 @@ class _Extractor:
                 k += 1
                 continue
             break
-        # before: "Jens Albrecht, Nordwerk's chief executive", "Claire Morand, currently CFO of"
+        # before: "Mark Olden, Halvex's chief executive", "Lea Fontaine, currently CFO of"
         for p in sorted(persons, key=lambda m: -m.end):
             if p.end <= r[0] and r[0] - p.end <= 4:
                 between = s.texts[p.end : r[0]]
@@ -858,28 +1091,42 @@ class _Extractor:
         # "er/sie/he/she, the chief executive": skip
         return None
 
-    def _role_org(self, st: _Sent, r: tuple, exclude: set) -> str | None:
+    def _role_org(self, st: _Sent, r: tuple, exclude: set, avoid: frozenset = frozenset()) -> str | None:
+        """The organisation of a title: attached to it ("X's CEO", "CEO of X"), else the nearest one
+        that is not in `avoid` (where the person is going)."""
         s = st.s
         orgs = [m for m in self._orgs(st) if m.name not in exclude]
         for m in orgs:
             if m.genitive and 0 <= r[0] - m.end <= 2:
                 return m.name
         of_preps = {p[0]: p for p in st.of("of_prep")}
-        if r[1] in of_preps:
+        attached = r[1] in of_preps
+        if attached:
             after = of_preps[r[1]][1]
+            company = {k for c in st.of("company") for k in range(c[0], c[1])}
             for m in orgs:
-                if after <= m.start <= after + 5 and all(t[:1].islower() for t in s.texts[after : m.start]):
+                if after <= m.start <= after + 6 and all(
+                    s.texts[k][:1].islower() or k in company or s.lowers[k] in self.ld.non_names
+                    for k in range(after, m.start)
+                ):
                     return m.name
             for imp in st.implied:
                 if not imp.person and after <= imp.start <= after + 2:
-                    return self.sal.resolve(self.si, st.mentions, imp.start, exclude)
+                    return self._resolve(st, imp, exclude)
+        if r[2] is not None and r[2][1] == "president":
+            return None  # presidents of countries and courts: only "president of X" / "X's president"
+        orgs = [m for m in orgs if m.name not in avoid]
+        exclude = exclude | avoid
         before = [m for m in orgs if m.end <= r[0]]
         if before:
             return max(before, key=lambda m: m.end).name
-        after = [m for m in orgs if m.start >= r[1] and m.start - r[1] <= 8]
+        # an organisation further on in the same clause ("verlässt X die Fluggesellschaft Aerolux")
+        after = [m for m in orgs if m.start >= r[1] and m.start - r[1] <= 8 and "," not in s.texts[r[1] : m.start]]
         if after:
             return min(after, key=lambda m: m.start).name
         del s
+        if attached:
+            return None  # "CEO of <something we did not recognise>": better no claim than a guess
         return self.sal.topic(exclude) or self.sal.resolve(self.si, st.mentions, r[0], exclude)
 
     def _join_org(self, st: _Sent, t: tuple, exclude: set | None = None) -> str | None:
@@ -893,7 +1140,7 @@ class _Extractor:
                 return m.name
         if cands:
             return cands[0].name
-        # verb-final clauses: "... zu Meta wechselt", "in den Vorstand des Konzerns wechseln"
+        # verb-final clauses: "... zu Orvane wechselt", "in den Vorstand des Konzerns wechseln"
         for m in reversed(orgs):
             if m.end <= t[0] and t[0] - m.end <= 3 and any(k in to for k in (m.start, m.start - 1)):
                 return m.name
@@ -903,7 +1150,7 @@ class _Extractor:
                 continue
             near_to = any(k in to for k in range(imp.start - 4, imp.start + 1))
             if near_to and (imp.start >= end or t[0] - imp.end <= 8):
-                return self.sal.resolve(self.si, st.mentions, imp.start, exclude | before_names)
+                return self._resolve(st, imp, exclude | before_names)
         return None
 
     def _join_person(self, st: _Sent, t: tuple, persons: list[Mention]) -> str | None:

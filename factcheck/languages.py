@@ -6,11 +6,14 @@ one into a `LangData`: a compiled `Lexicon` of cue phrases plus number conventio
 
 from __future__ import annotations
 
+import re
 import threading
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+
+from factcheck.text import TokenizerSpec
 
 LANG_DIR = Path(__file__).parent / "lang"
 # Pattern token meaning "skip up to this many tokens" (German split verbs: "setzte ... um").
@@ -38,11 +41,14 @@ class Lexicon:
         self.exact: dict[str, list] = {}
         self.prefix: dict[int, dict[str, list]] = {}
         self.suffix: dict[int, dict[str, list]] = {}
+        # token -> candidate patterns; words repeat, so most lookups are one dict hit
+        self._cache: dict[str, list] = {}
 
     def add(self, tokens: tuple[str, ...], payload: tuple) -> None:
         first, rest = tokens[0], tokens[1:]
         # More literal characters = more specific ("finanzchef*" beats "*chef").
         spec = sum(len(t.strip("*")) for t in tokens if t != GAP) + (100 if "*" not in first else 0)
+        self._cache.clear()
         entry = (rest, payload, spec)
         if first.endswith("*") and len(first) > 1:
             stem = first[:-1]
@@ -54,6 +60,15 @@ class Lexicon:
             self.exact.setdefault(first, []).append(entry)
 
     def _candidates(self, tok: str) -> list:
+        hit = self._cache.get(tok)
+        if hit is not None:
+            return hit
+        out = self._lookup(tok)
+        if len(self._cache) < 200_000:  # bounded: a worker's memory must not grow with every new word
+            self._cache[tok] = out
+        return out
+
+    def _lookup(self, tok: str) -> list:
         out = list(self.exact.get(tok, ()))
         n = len(tok)
         for length, table in self.prefix.items():
@@ -98,8 +113,14 @@ class Lexicon:
     def find_all(self, lowers: list[str]) -> list[tuple[int, int, tuple, int]]:
         """All matches as (start, end, payload, specificity)."""
         out = []
+        cache = self._cache
         for i, tok in enumerate(lowers):
-            for rest, payload, spec in self._candidates(tok):
+            cands = cache.get(tok)
+            if cands is None:
+                cands = self._candidates(tok)
+            if not cands:
+                continue
+            for rest, payload, spec in cands:
                 end = self._rest(rest, lowers, i + 1) if rest else i + 1
                 if end >= 0:
                     out.append((i, end, payload, spec))
@@ -122,7 +143,10 @@ class LangData:
     name_particles: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
     abbreviations: tuple[str, ...] = ()
+    tokenizer: TokenizerSpec = field(default_factory=TokenizerSpec)
     capitalises_nouns: bool = False
+    verb_final: bool = False
+    quarter_token: re.Pattern | None = None  # "Q2", "T2"
     number_words: bool = True
 
     def section(self, name: str) -> dict:
@@ -179,10 +203,16 @@ def _build(code: str) -> LangData:
         decimal=nums.get("decimal", symbols.get("decimal", ".")),
         group=nums.get("group", symbols.get("group", ",")),
         abbreviations=tuple(raw.get("text", {}).get("abbreviations", ())),
+        tokenizer=TokenizerSpec(
+            abbreviations=tuple(raw.get("text", {}).get("abbreviations", ())),
+            base=raw.get("text", {}).get("spacy_base", ""),
+            elision=raw.get("text", {}).get("elision", False),
+        ),
         capitalises_nouns=meta.get("capitalises_nouns", False),
+        verb_final=meta.get("verb_final", False),
         number_words=nums.get("number_words", True),
     )
-    tokenize = make_tokenizer(code, ld.abbreviations)
+    tokenize = make_tokenizer(code, ld.tokenizer)
     lex = ld.lexicon
     keep = frozenset(a.lower() for a in ld.abbreviations)
 
@@ -203,6 +233,7 @@ def _build(code: str) -> LangData:
         # weak nouns ("people") count only next to a verb of the predicate ("employs")
         add(spec.get("weak_nouns", ()), ("noun", pred, 0))
         add(spec.get("loss", ()), ("trigger", pred, -1))
+        add(spec.get("hires", ()), ("trigger", pred, -1))
     for title, phrases in raw.get("roles", {}).items():
         add(phrases, ("role", title))
     add(raw.get("roles_by_verb", {}).get("founded_by", ()), ("founded_by",))
@@ -229,6 +260,8 @@ def _build(code: str) -> LangData:
     add(e.get("person_pronouns", ()), ("person_pronoun",))
     add(e.get("place_prepositions", ()), ("place_prep",))
     add(e.get("place_suffixes", ()), ("place_suffix",))
+    add(e.get("weak_place_prepositions", ()), ("weak_place_prep",))
+    add(e.get("product_nouns", ()), ("product",))
     for country, phrases in e.get("states", {}).items():
         add(phrases, ("state", country))
     ld.legal_forms = frozenset(e.get("legal_forms", ()))
@@ -244,19 +277,29 @@ def _build(code: str) -> LangData:
     add(c.get("price_prepositions", ()), ("price_prep",))
     add(c.get("from_prepositions", ()), ("from_prep",))
     add(c.get("lead", ()), ("lead",))
+    add(c.get("agent_prepositions", ()), ("agent_prep",))
+    add(c.get("becomes", ()), ("becomes",))
+    add(c.get("parts", ()), ("part",))
     add(c.get("join_prepositions", ()), ("to_prep",))
     add(c.get("since", ()), ("since",))
     add(c.get("future_date", ()), ("future_date",))
-    add(c.get("former", ()), ("former",))
+    # Words before a title that say the person does not hold it: "former CEO", "vice-president".
+    add([*c.get("former", ()), *c.get("deputy", ())], ("not_holder",))
     add(c.get("clause_breaks", ()), ("break",))
     add(c.get("conjunctions", ()), ("conj",))
     add(c.get("value_verbs", ()), ("value_verb",))
     add(c.get("articles", ()), ("article",))
+    add(c.get("relative_pronouns", ()), ("relative",))
     add(c.get("successor", ()), ("successor",))
     add(c.get("succeeds", ()), ("succeeds",))
+    add(c.get("successor_of", ()), ("successor_of",))
+    add(c.get("hedges", ()), ("hedge",))
+    add(c.get("succeeded_by", ()), ("successor",))  # "replaced by X": X is the successor
     add(c.get("raise", ()), ("raise",))
     add(c.get("round", ()), ("round",))
     t = raw.get("time", {})
+    letters = "".join(re.escape(x.upper() + x.lower()) for x in t.get("quarter_letters", ()))
+    ld.quarter_token = re.compile(rf"^[{letters}]([1-4])$") if letters else None
     for offset, phrases in t.get("relative_years", {}).items():
         add(phrases, ("rel_year", int(offset)))
     add(t.get("quarter_words", ()), ("quarter",))
@@ -268,6 +311,7 @@ def _build(code: str) -> LangData:
         add([name.lower()], ("month", i))
     for i, name in get_month_names("abbreviated", locale=locale).items():
         add([name.lower().rstrip(".")], ("month", i))
+        lex.add((name.lower().rstrip(".") + ".",), ("month", i))
     return ld
 
 

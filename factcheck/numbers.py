@@ -28,6 +28,10 @@ class Value:
     scaled: bool = False  # had a scale word ("Millionen"): never a year or a day
 
 
+_DOLLAR_SIGNS = frozenset({"$", "US$", "U$S"})
+_US_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
 @lru_cache(maxsize=4096)
 def parse_number(s: str, locale: str) -> float | None:
     """A digit string in `locale`'s format, else in the other convention ("1.5" in German text)."""
@@ -107,7 +111,12 @@ def find_values(texts, starts, ends, ld: LangData, by_start: dict, by_end: dict)
                     i = j
                     continue
                 mult = sc[1][1]
-            num = parse_number(digits, ld.parse_locale)
+            locale = ld.parse_locale
+            # "$17,000 millones": in the Americas the dollar sign brings US-style grouping into
+            # Spanish and Portuguese text, where a comma would otherwise be the decimal mark.
+            if ld.decimal == "," and i > 0 and texts[i - 1] in _DOLLAR_SIGNS and _US_GROUPED.fullmatch(digits):
+                locale = "en_US"
+            num = parse_number(digits, locale)
         elif ld.number_words and t.isalpha() and j < n:
             nxt = by_start.get(j, ())
             if any(p[2][0] in ("scale", "percent") for p in nxt):

@@ -127,3 +127,28 @@ def test_genitive_maps_to_the_base_name(run):
     text = "Brennholt übernimmt Ostrica. Brennholts Umsatz lag 2024 bei 800 Millionen Euro."
     ex = run(text, "de")
     assert find(ex.claims, predicate="revenue", subject="Brennholt", value=800e6, time="2024")
+
+
+def test_name_ending_in_an_organisation_word(run):
+    ex = run("Brenner-Chef Lukas Vogt wechselt im Herbst als Finanzvorstand zur Kestrel Bank.", "de")
+    assert find(ex.claims, predicate="role", subject="Lukas Vogt", object="Brenner", role="CEO")
+    assert find(
+        ex.claims, predicate="role", subject="Lukas Vogt", object="Kestrel Bank", role="CFO", modality="planned"
+    )
+    assert find(ex.claims, predicate="joins", subject="Lukas Vogt", object="Kestrel Bank")
+
+
+def test_appointment_verb_at_the_end(run):
+    ex = run("Halvex hat Sofia Brandt zur neuen Vorstandschefin ernannt.", "de")
+    assert find(ex.claims, predicate="role", subject="Sofia Brandt", object="Halvex", role="CEO", modality="planned")
+
+
+def test_future_office_with_wird(run):
+    ex = run("Sofia Brandt, Mitgründerin von Halvex, wird im Herbst Technikchefin bei Orrin.", "de")
+    assert find(ex.claims, predicate="role", subject="Sofia Brandt", object="Halvex", role="founder")
+    assert find(ex.claims, predicate="role", subject="Sofia Brandt", object="Orrin", role="CTO", modality="planned")
+
+
+def test_incomplete_headcount(run):
+    ex = run("Die Zahl der Beschäftigten bei Halvex liegt inzwischen bei .", "de")
+    assert find(ex.incomplete, predicate="employees", subject="Halvex")

@@ -99,3 +99,93 @@ def test_incomplete_claim(run):
 def test_single_investor_round_is_an_investment(run):
     ex = run("Tidewell has raised $150m from the sovereign fund Marlow Capital.", "en")
     assert find(ex.claims, predicate="investment", subject="Marlow Capital", object="Tidewell", value=150e6)
+
+
+def test_a_stake_price_does_not_leak_into_the_next_clause(run):
+    text = "Halvex bought a 20% stake in Orrin for $80m, and Corvane plans to pay Orrin $5m a year."
+    ex = run(text, "en")
+    assert find(ex.claims, predicate="investment", subject="Halvex", object="Orrin", value=80e6)
+    (p,) = find(ex.claims, predicate="payment")
+    assert (p["subject"], p["object"], p["value"], p["period"]) == ("Corvane", "Orrin", 5e6, "year")
+
+
+def test_short_text_language_is_detected(run):
+    ex = run("Orvane owns 20% of Kelpie Systems.", None)
+    assert ex.lang == "en"
+    assert find(ex.claims, predicate="stake", subject="Orvane", object="Kelpie Systems", value=20)
+
+
+def test_quarter_written_as_a_letter_and_number(run):
+    ex = run("Tidewell posted revenue of $88m in Q2 2025.", "en", PUB)
+    assert find(ex.claims, predicate="revenue", subject="Tidewell", value=88e6, time="2025-Q2")
+
+
+def test_parenthetical_conversion_is_not_a_second_figure(run):
+    ex = run("Tidewell's revenue rose to $120m (€110m) in 2024.", "en", PUB)
+    assert [c.unit for c in ex.claims if c.predicate == "revenue"] == ["USD"]
+
+
+def test_entities_report_kinds(run):
+    ex = run("Tidewell chief executive Priya Ramanathan said Tidewell employs 900 people.", "en")
+    assert ex.entities.get("Tidewell") == "organisation"
+    assert ex.entities.get("Priya Ramanathan") == "person"
+
+
+def test_subject_outside_a_relative_clause(run):
+    text = "Kestrel Partners, which already owns 12% of Brightvale, will invest another $60m in the company."
+    ex = run(text, "en")
+    assert find(ex.claims, predicate="stake", subject="Kestrel Partners", object="Brightvale", value=12)
+    (c,) = find(ex.claims, predicate="investment")
+    assert (c["subject"], c["object"], c["value"], c["modality"]) == ("Kestrel Partners", "Brightvale", 60e6, "planned")
+
+
+def test_a_potential_successor_is_no_change_of_office(run):
+    text = (
+        "Tidewell chief executive Priya Ramanathan praised the deal.\n"
+        "Analysts see Oskar Lindqvist as a potential successor to Priya Ramanathan."
+    )
+    ex = run(text, "en")
+    assert not find(ex.claims, predicate="joins")
+    assert not find(ex.claims, subject="Oskar Lindqvist")
+
+
+def test_successor_takes_the_office(run):
+    text = (
+        "Corvane's chief executive, Daniel Okoro, will step down in June.\n"
+        "He will be replaced by Mira Halvorsen, currently finance chief of Tidewell."
+    )
+    ex = run(text, "en")
+    assert find(ex.claims, predicate="role", subject="Daniel Okoro", object="Corvane", role="CEO")
+    assert find(ex.claims, predicate="role", subject="Mira Halvorsen", object="Corvane", role="CEO", modality="planned")
+    assert find(ex.claims, predicate="joins", subject="Mira Halvorsen", object="Corvane", modality="planned")
+    assert find(ex.claims, predicate="role", subject="Mira Halvorsen", object="Tidewell", role="CFO")
+
+
+def test_based_names_a_place_not_a_subject(run):
+    text = "Corvane bought Tidewell.\nThe Lisbon-based company employs 640 people."
+    ex = run(text, "en")
+    assert find(ex.claims, predicate="employees", subject="Tidewell", value=640)
+
+
+def test_passive_acquisition(run):
+    ex = run("Orrin Systems will be bought by Halvex for $2.4bn.", "en")
+    (c,) = find(ex.claims, predicate="acquisition")
+    assert (c["subject"], c["object"], c["value"], c["modality"]) == ("Halvex", "Orrin Systems", 2.4e9, "planned")
+
+
+def test_deal_worth_is_the_acquisition_price(run):
+    ex = run("Halvex has agreed to acquire Orrin Systems in a deal worth $2.4bn.", "en")
+    assert [(c.predicate, c.subject, c.object, c.value) for c in ex.claims] == [
+        ("acquisition", "Halvex", "Orrin Systems", 2.4e9)
+    ]
+
+
+def test_appointment_gives_a_future_office(run):
+    ex = run("Orrin has hired former Halvex executive Sofia Brandt as its finance chief.", "en")
+    assert find(ex.claims, predicate="role", subject="Sofia Brandt", object="Orrin", role="CFO", modality="planned")
+    assert find(ex.claims, predicate="joins", subject="Sofia Brandt", object="Orrin")
+
+
+def test_will_become(run):
+    ex = run("Sofia Brandt, who co-founded Halvex, will become chief technology officer of Orrin.", "en")
+    assert find(ex.claims, predicate="role", subject="Sofia Brandt", object="Orrin", role="CTO", modality="planned")

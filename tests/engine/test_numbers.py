@@ -7,7 +7,7 @@ from factcheck.text import sentences
 
 def values(text: str, code: str):
     ld = languages.get(code)
-    (s,) = sentences(text, code, ld.abbreviations)
+    (s,) = sentences(text, code, ld.tokenizer)
     by_start, by_end = {}, {}
     for m in ld.lexicon.find_all(s.lowers):
         by_start.setdefault(m[0], []).append(m)
