@@ -289,7 +289,15 @@ class Claim(models.Model):
         return self.status in self.VERDICT_STATUSES
 
 
-assert set(Claim.Predicate.values) == set(contract.PREDICATES), "models and contract disagree"
+# The choices above restate the contract (factcheck/claim.py); they must not drift apart.
+for _choices, _contract in (
+    (Claim.Predicate, contract.PREDICATES),
+    (Claim.Qualifier, contract.QUALIFIERS),
+    (Claim.Modality, contract.MODALITIES),
+    (Claim.Period, contract.PERIODS),
+    (Entity.Kind, contract.ENTITY_KINDS),
+):
+    assert set(_choices.values) == set(_contract), f"{_choices.__name__} and the contract disagree"
 
 
 class Fact(models.Model):

@@ -15,8 +15,6 @@ APPROX_TOLERANCE = 0.05
 # appeared within this many days of each other.
 UNDATED_WINDOW_DAYS = 365
 
-FACT_KEY_FIELDS = ("predicate", "subject", "object", "unit", "period", "role", "time")
-
 
 def fact_key(
     *,

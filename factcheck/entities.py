@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.languages import LangData
+from factcheck.languages import LangData, stop_words
 from factcheck.text import Sentence
 
 ORG, PERSON, PLACE = "organisation", "person", "place"
@@ -38,27 +38,6 @@ def _known(word: str, code: str) -> bool:
         return simplemma.is_known(word, lang=code)
     except (ValueError, KeyError):
         return False
-
-
-@lru_cache(maxsize=16)
-def _stop_words(code: str) -> frozenset[str]:
-    """spaCy's stop words of a language, read from their own file.
-
-    Importing `spacy.lang.<code>.stop_words` runs the language package first, and
-    French's builds its tokenizer exceptions on import (~4.5 s): we need only the list.
-    """
-    import importlib.util
-    from pathlib import Path
-
-    import spacy
-
-    path = Path(spacy.__file__).parent / "lang" / code / "stop_words.py"
-    spec = importlib.util.spec_from_file_location(f"_factcheck_stop_words_{code}", path)
-    if spec is None or spec.loader is None or not path.exists():
-        return frozenset()
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return frozenset(getattr(module, "STOP_WORDS", ()))
 
 
 def _is_cap(t: str) -> bool:
@@ -241,7 +220,7 @@ def find_mentions(
     gen_next: set[str] = set()  # "Orvane" when "Orvanes Erwerb" was seen
     initial: dict[str, int] = {}  # sentence-initial ordinary-looking words ("Tessaline is ...")
     lower_words = {t for sent in sents for t in sent.texts if t[:1].islower()}
-    stop = _stop_words(ld.code)
+    stop = stop_words(ld.code)
 
     def known(word: str) -> bool:
         """An ordinary word of the language (so a capital may only mean "first in the sentence")."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 
-from factcheck.languages import available
+from factcheck.languages import available, stop_words
 
 _lock = threading.Lock()
 _detectors: dict[bool, object] = {}
@@ -53,10 +53,12 @@ def detect(text: str, default: str = "en") -> str:
 
 
 def _stop_word_majority(sample: str) -> str | None:
-    from factcheck.entities import _stop_words
-
     words = [w.lower() for w in _WORD.findall(sample)]
-    scores = sorted(((sum(w in _stop_words(c) for w in words), c) for c in available()), reverse=True)
+    scores = []
+    for code in available():
+        stop = stop_words(code)
+        scores.append((sum(w in stop for w in words), code))
+    scores.sort(reverse=True)
     if len(scores) < 2:
         return scores[0][1] if scores and scores[0][0] >= STOP_WORD_MIN_HITS else None
     (best, code), (second, _) = scores[0], scores[1]

@@ -10,7 +10,7 @@ import re
 import threading
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from factcheck.text import TokenizerSpec
@@ -329,3 +329,24 @@ def get(code: str) -> LangData:
             if ld is None:
                 ld = _loaded[code] = _build(code)
     return ld
+
+
+@lru_cache(maxsize=16)
+def stop_words(code: str) -> frozenset[str]:
+    """spaCy's stop words of a language, read from their own file.
+
+    Importing `spacy.lang.<code>.stop_words` runs the language package first, and
+    French's builds its tokenizer exceptions on import (~4.5 s): we need only the list.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    import spacy
+
+    path = Path(spacy.__file__).parent / "lang" / code / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_factcheck_stop_words_{code}", path)
+    if spec is None or spec.loader is None or not path.exists():
+        return frozenset()
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(getattr(module, "STOP_WORDS", ()))

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from django.db.models.functions import Lower
 
@@ -41,13 +41,6 @@ def entities_resolve(*, names: Mapping[str, str]) -> dict[str, Entity]:
         )
         found.update(new_entities)
     return {wanted[n]: e for n, e in found.items()}
-
-
-def entity_add_aliases(*, entity: Entity, names: Iterable[str]) -> None:
-    EntityAlias.objects.bulk_create(
-        [EntityAlias(entity=entity, name=n, normalized=normalize_name(n)) for n in names],
-        ignore_conflicts=True,
-    )
 
 
 def _kind(kind: str) -> str:
