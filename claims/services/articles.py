@@ -105,7 +105,7 @@ def article_process(*, article_id: int) -> list[int]:
             article.text,
             published=article.published,
             lang=article.language or None,
-            entities=entity_registry_names(),
+            entities=entity_registry_names(text=article.text),
         )
         claim_ids = _store_extraction(article, extraction)
     except Exception as exc:

@@ -5,11 +5,27 @@ from collections.abc import Mapping
 from django.db.models.functions import Lower
 
 from claims.models import Entity, EntityAlias, normalize_name
+from factcheck.registry import name_candidates
 
 
-def entity_registry_names() -> dict[str, str]:
-    """alias -> canonical name for every alias, the form the engine takes."""
-    return dict(EntityAlias.objects.values_list("name", "entity__name"))
+# Candidates per query: well under SQLite's and PostgreSQL's parameter limits.
+REGISTRY_BATCH = 5000
+
+
+def entity_registry_names(*, text: str) -> dict[str, str]:
+    """alias -> canonical name, the form the engine takes, for the aliases `text` can contain.
+
+    The engine only finds an alias the text spells, so fetching the registry's aliases
+    for the text's candidate word sequences (by the indexed normalised form) gives it the
+    same names as the whole registry, at a cost that grows with the text, not the registry:
+    one query for an article of ordinary length.
+    """
+    candidates = sorted(name_candidates(text))
+    names: dict[str, str] = {}
+    for k in range(0, len(candidates), REGISTRY_BATCH):
+        batch = candidates[k : k + REGISTRY_BATCH]
+        names.update(EntityAlias.objects.filter(normalized__in=batch).values_list("name", "entity__name"))
+    return names
 
 
 def entities_resolve(*, names: Mapping[str, str]) -> dict[str, Entity]:

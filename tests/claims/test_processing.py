@@ -77,3 +77,29 @@ def test_an_extraction_that_raises_fails_the_article_with_its_error(user, monkey
     assert article.state == "failed"
     assert article.error == "RuntimeError: tokenizer exploded"
     assert not Claim.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_registry_is_fetched_for_the_names_a_text_can_hold(user, django_assert_num_queries):
+    from claims.models import EntityAlias
+    from claims.services.entities import entity_registry_names
+
+    # given a registry of 3,000 entities, one of them known by a longer alias
+    Entity.objects.bulk_create([Entity(name=f"Filler {k}", kind="organisation") for k in range(3000)])
+    EntityAlias.objects.bulk_create(
+        [EntityAlias(entity=e, name=e.name, normalized=e.name.casefold()) for e in Entity.objects.all()]
+    )
+    tidewell = Entity.objects.create(name="Tidewell", kind="organisation")
+    EntityAlias.objects.create(entity=tidewell, name="Tidewell Marine Holdings")
+    text = "Tidewell Marine Holdings employs 4,100 people, Filler 17 said."
+
+    # when
+    with django_assert_num_queries(1):
+        names = entity_registry_names(text=text)
+
+    # then only the aliases the text spells come back, and the claim is the registered entity's
+    assert names == {"Tidewell Marine Holdings": "Tidewell", "Filler 17": "Filler 17"}
+    article, _ = article_submit(text=text, source_name="Test Wire", submitted_by=user)
+    [claim_id] = article_process(article_id=article.pk)
+    claim = Claim.objects.get(pk=claim_id)
+    assert (claim.predicate, claim.subject_id, claim.value) == ("employees", tidewell.pk, 4100)
