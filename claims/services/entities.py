@@ -7,7 +7,6 @@ from django.db.models.functions import Lower
 from claims.models import Entity, EntityAlias, normalize_name
 from factcheck.registry import name_candidates
 
-
 # Candidates per query: well under SQLite's and PostgreSQL's parameter limits.
 REGISTRY_BATCH = 5000
 
