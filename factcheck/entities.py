@@ -165,6 +165,22 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
         i = j
 
 
+def _company_apposition(texts: list[str], j: int, flags: _Kinds) -> bool:
+    """A name followed by ", a family-owned maker of ...", ", the Dutch group,": an organisation.
+
+    Not ", the company's chief executive": a company noun that owns a title describes a person.
+    """
+    if j >= len(texts) - 2 or texts[j] != "," or (j + 2) not in flags.article_end:
+        return False
+    for k in range(j + 2, min(j + 7, len(texts))):
+        if texts[k] in (",", ".", ";") or flags.role[k]:
+            return False
+        if flags.company[k]:
+            nxt = texts[k + 1] if k + 1 < len(texts) else ""
+            return nxt not in POSSESSIVE and not any(flags.role[m] for m in range(k + 1, min(k + 4, len(texts))))
+    return False
+
+
 def _namey(t: str, ld: LangData) -> bool:
     """A token that looks like (part of) a name even in German."""
     return (
@@ -215,6 +231,7 @@ def find_mentions(
     weak: dict[tuple[str, ...], int] = {}
     person_ev: set[tuple[str, ...]] = set()
     org_ev: set[tuple[str, ...]] = set()
+    org_sure: set[tuple[str, ...]] = set()  # described as a company, or owning a title: outweighs a bare surname
     placey: dict[tuple[str, ...], list[bool]] = {}
     always_place: set[tuple[str, ...]] = set()
     gen_next: set[str] = set()  # "Orvane" when "Orvanes Erwerb" was seen
@@ -240,6 +257,8 @@ def find_mentions(
     runs.sort(key=lambda r: (not r[0], r[1], r[2]))
     last_place: dict[int, int] = {}  # sentence -> end of its last place name
     conj_words = set(ld.raw.get("cues", {}).get("conjunctions", ()))
+    # German "die", "der" start a relative clause as often as an apposition
+    relatives = {w.lower() for w in ld.raw.get("cues", {}).get("relative_pronouns", ())}
     for _, si, i, j, flags in runs:
         texts = sents[si].texts
         toks = tuple(texts[i:j])
@@ -313,9 +332,20 @@ def find_mentions(
             gen_next.add(toks[0][:-1])
         reason = None
         role_head = j + 1 < len(texts) and texts[j] == "-" and flags.role[j + 1]
-        if legal or after_company or role_head:
+        # "Tessaline's chief executive": whose chief a name is, it is an organisation
+        role_owner = possessive and j + 1 < len(texts) and flags.role[j + 1]
+        described = (
+            not role_adj
+            and i not in flags.place_prep_end
+            and not (j + 1 < len(texts) and texts[j + 1].lower() in relatives)
+            and _company_apposition(texts, j, flags)
+        )
+        if legal or after_company or role_head or role_owner or described:
             reason = "org"
             org_ev.add(_strip_legal(toks, ld))
+            # "den Ventilhersteller Fabbrica Tornelli": a company noun right before the name
+            if role_owner or described or (after_company and before == i - 1):
+                org_sure.add(_strip_legal(toks, ld))
         elif (role_adj or 0 <= i - flags.founded_end <= 3) and _person_shaped(toks, ld):
             reason = "person"  # "CEO Jane Doe", "founded by Jane Doe"
             person_ev.add(toks)
@@ -375,7 +405,8 @@ def find_mentions(
                 names[toks] = names[m]
                 break
     # surname alias: "Lindqvist" for "Peter Lindqvist"
-    persons = {t for t in names if _person_shaped(_strip_legal(t, ld), ld)}
+    # a list in order of appearance, so that a shared surname resolves the same way in every run
+    persons = [t for t in names if _person_shaped(_strip_legal(t, ld), ld)]
     person_canon = {names[t][0] for t in person_ev if t in names}
     for toks in list(strong) + list(weak):
         if len(toks) == 1:
@@ -393,8 +424,10 @@ def find_mentions(
         base = _strip_legal(toks, ld)
         if _person_shaped(base, ld):
             pshaped.add(canon)
-            if base in person_ev or base[-1] in surnames or canon in person_canon:
+            if base in person_ev or canon in person_canon:
                 person_kind.add(canon)
+            elif base[-1] in surnames and base not in org_sure and base[-1:] not in org_sure:
+                person_kind.add(canon)  # "Lindqvist" alone after "Peter Lindqvist"; not "Tornelli's chief"
         if toks[-1] in ld.legal_forms or (base in org_ev and canon not in person_kind):
             org_kind.add(canon)
     for toks, (canon, _) in names.items():

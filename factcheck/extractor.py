@@ -57,13 +57,19 @@ class _Sent:
     breaks: list[int]  # prefix sums of clause breaks
     times: list[tuple[int, str]] | None = None  # computed when a claim needs a time
     kinds: dict = field(default_factory=dict)  # payload kind -> list of (start, end, payload)
+    # prefix sums of tokens inside appositions (", a family-owned maker of valves,"), which a
+    # figure's distance to its trigger does not count
+    aside: list[int] | None = None
 
     def of(self, kind: str) -> list:
         return self.kinds.get(kind, [])
 
     def dist(self, a: int, b: int) -> int:
         lo, hi = (a, b) if a <= b else (b, a)
-        return hi - lo + BREAK_COST * (self.breaks[hi] - self.breaks[lo])
+        d = hi - lo + BREAK_COST * (self.breaks[hi] - self.breaks[lo])
+        if self.aside is not None:
+            d -= self.aside[hi] - self.aside[lo]
+        return d
 
 
 class _Salience:
@@ -166,6 +172,18 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _hyphen_modifier(s: Sentence, i: int) -> bool:
+    """Token i ends a compound with a lower-case first word: "family-owned", not "49%-Beteiligung"."""
+    return (
+        i >= 2
+        and s.texts[i - 1] == "-"
+        and s.starts[i] == s.ends[i - 1]
+        and s.starts[i - 1] == s.ends[i - 2]
+        and s.texts[i - 2].isalpha()
+        and s.texts[i - 2].islower()
+    )
+
+
 class _Extractor:
     def __init__(self, text: str, ld: LangData, published: dt.date | None, result: Extraction) -> None:
         self.text = text
@@ -188,6 +206,8 @@ class _Extractor:
         quarter_at = {m[0] for m in sm if m[2][0] == "quarter"}
         # "secondo trimestre" is an ordinal, not "secondo" (according to)
         sm = [m for m in sm if not (m[2][0] == "modal" and m[0] in ordinal_at and m[1] in quarter_at)]
+        # "family-owned", "state-backed": an adjective made of a trigger, not a stake or an investment
+        sm = [m for m in sm if not (m[2][0] == "trigger" and _hyphen_modifier(s, m[0]))]
         for m in sm:
             by_start.setdefault(m[0], []).append(m)
             by_end.setdefault(m[1], []).append(m)
@@ -222,7 +242,41 @@ class _Extractor:
         for m in kinds.get("person_pronoun", []):
             implied.append(_Implied(m[0], m[1], person=True))
         st = _Sent(s, by_start, by_end, values, ms, implied, brk, kinds=kinds)
+        st.aside = self._appositions(st)
         return st
+
+    def _appositions(self, st: _Sent) -> list[int] | None:
+        """Prefix sums over ", the Dutch chemicals group," after a name: a description of it.
+
+        Only a comma-closed phrase that starts with an article, names a company noun and
+        holds no figure, trigger or title, so nothing a claim needs is skipped.
+        """
+        texts = st.s.texts
+        n = len(texts)
+        articles = {m[0] for m in st.of("article")}
+        company = {k for m in st.of("company") for k in range(m[0], m[1])}
+        busy = {k for kind in ("trigger", "role", "noun") for m in st.of(kind) for k in range(m[0], m[1])}
+        busy.update(k for v in st.values for k in range(v.start, v.end))
+        inside = [0] * n
+        found = False
+        for m in st.mentions:
+            a = m.end
+            if a + 2 >= n or texts[a] != "," or a + 1 not in articles:
+                continue
+            b = next((k for k in range(a + 2, min(a + 14, n)) if texts[k] in (",", ";", "(", ")")), None)
+            if b is None or texts[b] != ",":
+                continue
+            span = range(a + 1, b + 1)
+            if any(k in company for k in span) and not any(k in busy for k in span):
+                for k in span:
+                    inside[k] = 1
+                found = True
+        if not found:
+            return None
+        sums = [0] * (n + 1)
+        for i in range(n):
+            sums[i + 1] = sums[i] + inside[i]
+        return sums
 
     def _remember_appositions(self, s: Sentence, companies: list, ms: list[Mention]) -> None:
         """ "the fund Stellan Capital", "Brightfeed, the streaming service": what "the fund" means later."""
@@ -345,7 +399,9 @@ class _Extractor:
             t for t in st.of("trigger") if t[2][1] != "joins" and not any(k in inside for k in range(t[0], t[1]))
         ]
         nouns = st.of("noun")
-        distract = st.of("distract")
+        incl_end = {m[1] for m in st.of("inclusive")}
+        incl_start = {m[0] for m in st.of("inclusive_after")}
+        distract = [d for d in st.of("distract") if not (incl_end & {d[0], d[0] - 1} or incl_start & {d[1], d[1] + 1})]
         growth = st.of("growth")
         out: list[Claim] = []
         links: list[tuple[tuple, Value]] = []

@@ -271,6 +271,10 @@ def _build(code: str) -> LangData:
     c = raw.get("cues", {})
     add(c.get("distractors", ()), ("distract",))
     add(c.get("growth", ()), ("growth",))
+    # "€2.4bn including debt", "dette comprise": the word after (or before) a distractor makes it
+    # part of the figure, not what the figure is
+    add(c.get("inclusive", ()), ("inclusive",))
+    add(c.get("inclusive_after", ()), ("inclusive_after",))
     add(c.get("object_prepositions", ()), ("obj_prep",))
     add(c.get("payee_prepositions", ()), ("payee_prep",))
     add(c.get("of_prepositions", ()), ("of_prep",))
