@@ -62,3 +62,12 @@ def test_a_short_text_is_left_to_lingua():
     from factcheck.langid import _stop_word_majority
 
     assert _stop_word_majority("Orvane owns 20% of Kelpie Systems.") is None
+
+
+def test_names_in_another_language_do_not_decide():
+    # a Spanish report whose names are Portuguese: the names carry "do", "da", "das", "e"
+    text = (
+        "La portuguesa Caixa Geral do Norte da Beira y el Banco do Estado de São Paulo compran "
+        "Vinhos do Douro da Quinta das Pedras por 300 millones a Casa da Moeda do Porto e das Ilhas."
+    )
+    assert detect(text) == "es"
