@@ -319,8 +319,14 @@ class _Extractor:
                 if name:
                     k = kind or self._kind_of(name, st)
                     self.result.entities.setdefault(name, k)
-        prep_ends = {m[1] for m in sm if m[2][0] in ("to_prep", "payee_prep", "from_prep")}
+        prep_ends = {m[1] for m in sm if m[2][0] in ("to_prep", "payee_prep", "from_prep", "partner_prep")}
         arts = {m[0] for m in sm if m[2][0] == "article"}
+        # "mit dem Hafenbetreiber X": an article and a company noun between the preposition and the name
+        skip = arts | {k for m in sm if m[2][0] == "company" for k in range(m[0], m[1])}
+        for e in list(prep_ends):
+            while e in skip:
+                e += 1
+                prep_ends.add(e)
         oblique = {m.start for m in ms if m.start in prep_ends or (m.start - 1 in prep_ends and m.start - 1 in arts)}
         self.sal.add(s.index, ms, oblique)
 

@@ -276,6 +276,7 @@ def _build(code: str) -> LangData:
     add(c.get("of_prepositions", ()), ("of_prep",))
     add(c.get("price_prepositions", ()), ("price_prep",))
     add(c.get("from_prepositions", ()), ("from_prep",))
+    add(c.get("partner_prepositions", ()), ("partner_prep",))
     add(c.get("lead", ()), ("lead",))
     add(c.get("agent_prepositions", ()), ("agent_prep",))
     add(c.get("becomes", ()), ("becomes",))
