@@ -741,6 +741,11 @@ class _Extractor:
         if before:
             near = max(before, key=lambda m: m.end)
             outer = self._outside_relative(st, near, t, before)
+            if outer is None and imp_before:
+                # "The group, which is advised by X, expects ...": the group is the subject
+                outer_imp = self._outside_relative(st, near, t, imp_before)
+                if outer_imp is not None:
+                    return self._resolve(st, outer_imp, exclude | {near.name})
             return (outer or near).name
         if imp_before:
             i = max(imp_before, key=lambda i: i.end)
@@ -932,6 +937,8 @@ class _Extractor:
             if any(f[1] >= r[0] - 2 and f[1] <= r[0] for f in st.of("not_holder")):
                 continue
             title = r[2][1]
+            if title == "political":
+                continue  # "Prime Minister X", "Bundeskanzler X": not an office at a company
             # "als neue Finanzchefin", "come nuovo direttore finanziario"
             as_cue = any(k >= 0 and s.lowers[k] in as_words for k in (r[0] - 1, r[0] - 2, r[0] - 3))
             hires = [j for j in joins if j[2][2] < 0]
