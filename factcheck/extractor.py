@@ -383,6 +383,16 @@ class _Extractor:
                 strong = [t for t in cands if len(t[2]) < 4]
                 if strong:
                     cands = strong
+                pay = [t for t in cands if t[2][0] == "trigger" and t[2][1] == "payment" and self._d(st, v, t) <= 16]
+                if pay:
+                    # "an order worth", "a contract valued at": the value of a contract, not of a company;
+                    # "received $5m in fees from X": a payment, not money raised
+                    cands = [
+                        t
+                        for t in cands
+                        if t[2][0] == "trigger"
+                        and not (t[2][1] == "valuation" and any(0 <= t[0] - p[1] <= 2 for p in pay))
+                    ]
                 if any(p[1] == v.start for p in st.of("price_prep")):
                     # "for €225m": a price, so a purchase or a stake's cost, never a valuation
                     priced = [t for t in cands if t[2][0] == "trigger" and t[2][1] in PRICE_PREDICATES]
@@ -596,6 +606,9 @@ class _Extractor:
         if pred in TWO_PLACE:
             self.holders.add(subj)
         if pred == "payment":
+            payee_side = self._payee_side(st, t, v)
+            if payee_side:
+                subj, obj = payee_side
             if self.last_payment and not self._orgs(st):
                 subj, obj = self.last_payment  # "the contract is worth 1.3 billion in total"
             self.last_payment = (subj, obj)
@@ -618,6 +631,20 @@ class _Extractor:
             qualifier="exact" if v is None else v.qualifier,
             modality=self._modality(st, pred, t, v, period=period),
         )
+
+    def _payee_side(self, st: _Sent, t: tuple, v: Value | None) -> tuple[str, str] | None:
+        """ "X received $5m from Y", "X erhielt von Y", "X will be paid ... by Y": Y pays X."""
+        end = t[1] if v is None else max(t[1], v.end)
+        cues = [r for r in st.of("receives") if r[1] <= end]
+        if not cues:
+            return None
+        orgs = self._orgs(st)
+        payees = [m for m in orgs if m.end <= cues[0][0]]
+        froms = {p[1] for p in st.of("from_prep") + st.of("agent_prep") if p[0] >= cues[0][1]}
+        payers = [m for m in orgs if any(0 <= m.start - f <= 2 for f in froms)]
+        if not payees or not payers or payees[-1].name == payers[0].name:
+            return None
+        return payers[0].name, payees[-1].name
 
     # ------------------------------------------------------------------ arguments
     def _arguments(self, st: _Sent, pred: str, t: tuple, v: Value | None) -> tuple[str | None, str | None]:

@@ -297,6 +297,7 @@ def _build(code: str) -> LangData:
     add(c.get("hedges", ()), ("hedge",))
     add(c.get("succeeded_by", ()), ("successor",))  # "replaced by X": X is the successor
     add(c.get("raise", ()), ("raise",))
+    add(c.get("receives", ()), ("receives",))
     add(c.get("round", ()), ("round",))
     t = raw.get("time", {})
     letters = "".join(re.escape(x.upper() + x.lower()) for x in t.get("quarter_letters", ()))
