@@ -1055,12 +1055,20 @@ class _Extractor:
     def _successions(self, st: _Sent, persons: list[Mention]) -> list[Claim]:
         """ "X succeeds Y" / "Y's successor will be X": X takes Y's office (planned)."""
         out = []
+        if st.of("successor") or st.of("succeeds") or st.of("steps_down"):
+            # "X succeeds Y": X is a person even when nothing else in the text says so
+            starts = {m.start for m in persons}
+            persons = sorted(
+                persons + [m for m in st.mentions if m.pshape and m.start not in starts], key=lambda m: m.start
+            )
+        self._stepping_down(st, persons)
         cues = [(c, False) for c in st.of("successor")] + [(c, True) for c in st.of("succeeds")]
         hedged = {h[1] for h in st.of("hedge")}
         for cue, verb in cues:
             if cue[0] in hedged or cue[0] - 1 in hedged:
                 continue  # "a likely successor": speculation, not a change of office
-            after = [m for m in persons if cue[1] <= m.start <= cue[1] + 8]
+            # "volgt Y op": a person inside a split cue comes after it
+            after = [m for m in persons if cue[0] < m.start <= cue[1] + 8]
             before = [m for m in persons if m.end <= cue[0]]
             pred = succ = None
             if verb:
@@ -1082,6 +1090,9 @@ class _Extractor:
             if succ is None:
                 continue
             office = self.roles.get(pred) if pred else None
+            if office is None and pred != succ:
+                # "X succeeds Y as chief executive of Z": the office is named after the cue
+                office = self._office_after(st, cue[1], exclude={succ, pred})
             if office is None or pred == succ:
                 continue
             org, title = office
@@ -1089,6 +1100,24 @@ class _Extractor:
             out.append(self._claim(st, predicate="joins", subject=succ, object=org, modality="planned"))
             break
         return out
+
+    def _office_after(self, st: _Sent, pos: int, exclude: set) -> tuple[str, str] | None:
+        roles = [r for r in self._roles_in(st) if r[0] >= pos and r[2][1] != "political"]
+        if not roles:
+            return None
+        org = self._role_org(st, roles[0], exclude=exclude)
+        return (org, roles[0][2][1]) if org else None
+
+    def _stepping_down(self, st: _Sent, persons: list[Mention]) -> None:
+        """ "X steps down as CEO of Z": no claim (X is leaving), but X's office is what a successor takes."""
+        for cue in st.of("steps_down"):
+            before = [m for m in persons if m.end <= cue[0]]
+            if not before:
+                continue
+            office = self._office_after(st, before[-1].end, exclude={before[-1].name})
+            if office:
+                self.roles[before[-1].name] = office
+            break
 
     def _role_person(self, st: _Sent, r: tuple, persons: list[Mention]) -> str | None:
         s = st.s

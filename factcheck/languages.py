@@ -297,6 +297,7 @@ def _build(code: str) -> LangData:
     add(c.get("hedges", ()), ("hedge",))
     add(c.get("succeeded_by", ()), ("successor",))  # "replaced by X": X is the successor
     add(c.get("raise", ()), ("raise",))
+    add(c.get("steps_down", ()), ("steps_down",))
     add(c.get("receives", ()), ("receives",))
     add(c.get("round", ()), ("round",))
     t = raw.get("time", {})
