@@ -391,7 +391,9 @@ class _Extractor:
                         t
                         for t in cands
                         if t[2][0] == "trigger"
-                        and not (t[2][1] == "valuation" and any(0 <= t[0] - p[1] <= 2 for p in pay))
+                        and not (
+                            t[2][1] == "valuation" and any(0 <= st.dist(p[1], t[0]) <= 12 for p in pay if p[1] <= t[0])
+                        )
                     ]
                 if any(p[1] == v.start for p in st.of("price_prep")):
                     # "for €225m": a price, so a purchase or a stake's cost, never a valuation
@@ -964,8 +966,8 @@ class _Extractor:
             if any(f[1] >= r[0] - 2 and f[1] <= r[0] for f in st.of("not_holder")):
                 continue
             title = r[2][1]
-            if title == "political":
-                continue  # "Prime Minister X", "Bundeskanzler X": not an office at a company
+            if title in ("political", "deputy"):
+                continue  # "Prime Minister X", "Bundeskanzler X", "Vizechef X": not an office held at a company
             # "als neue Finanzchefin", "come nuovo direttore finanziario"
             as_cue = any(k >= 0 and s.lowers[k] in as_words for k in (r[0] - 1, r[0] - 2, r[0] - 3))
             hires = [j for j in joins if j[2][2] < 0]
@@ -1102,7 +1104,7 @@ class _Extractor:
         return out
 
     def _office_after(self, st: _Sent, pos: int, exclude: set) -> tuple[str, str] | None:
-        roles = [r for r in self._roles_in(st) if r[0] >= pos and r[2][1] != "political"]
+        roles = [r for r in self._roles_in(st) if r[0] >= pos and r[2][1] not in ("political", "deputy")]
         if not roles:
             return None
         org = self._role_org(st, roles[0], exclude=exclude)
