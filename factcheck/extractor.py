@@ -1119,6 +1119,7 @@ class _Extractor:
             office = self._office_after(st, before[-1].end, exclude={before[-1].name})
             if office:
                 self.roles[before[-1].name] = office
+                self.sal.persons.append((self.si, before[-1].name))  # "He will be replaced by ..."
             break
 
     def _role_person(self, st: _Sent, r: tuple, persons: list[Mention]) -> str | None:

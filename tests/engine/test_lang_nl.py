@@ -75,6 +75,29 @@ CASES = [
         "Tidewell verwacht dit jaar een omzet van zo'n 500 miljoen euro.",
         {"predicate": "revenue", "subject": "Tidewell", "modality": "forecast", "time": "2025", "qualifier": "approx"},
     ),
+    (
+        "Brantwijk Logistiek sloot een akkoord met Heems Transport. "
+        "Het bedrijf verwacht dit jaar een omzet van 1,2 miljard euro.",
+        {
+            "predicate": "revenue",
+            "subject": "Brantwijk Logistiek",
+            "value": 1.2e9,
+            "time": "2025",
+            "modality": "forecast",
+        },
+    ),
+    (
+        "Dekker Bouw kreeg van Rijnland Energie een opdracht ter waarde van 230 miljoen euro.",
+        {"predicate": "payment", "subject": "Rijnland Energie", "object": "Dekker Bouw", "value": 230e6},
+    ),
+    (
+        "Ellen Vos volgt Hans Kuipers op als bestuursvoorzitter van Noordhaven.",
+        {"predicate": "role", "subject": "Ellen Vos", "object": "Noordhaven", "role": "CEO", "modality": "planned"},
+    ),
+    (
+        "Hans Kuipers treedt af als topman van Noordhaven; hij wordt opgevolgd door Ellen Vos.",
+        {"predicate": "role", "subject": "Ellen Vos", "object": "Noordhaven", "role": "CEO", "modality": "planned"},
+    ),
 ]
 
 
@@ -94,3 +117,7 @@ def test_incomplete():
         {"predicate": "revenue", "subject": "Tidewell"},
         "incomplete",
     )
+
+
+def test_political_titles():
+    check("nl", "Premier Anouk Dijkstra en vicevoorzitter Joost Brand openden de fabriek van Solvaro.", None)
