@@ -1108,7 +1108,8 @@ class _Extractor:
         if not roles:
             return None
         org = self._role_org(st, roles[0], exclude=exclude)
-        return (org, roles[0][2][1]) if org else None
+        # only an organisation the sentence names: a guess from the text's topic is too weak here
+        return (org, roles[0][2][1]) if org and any(m.name == org for m in self._orgs(st)) else None
 
     def _stepping_down(self, st: _Sent, persons: list[Mention]) -> None:
         """ "X steps down as CEO of Z": no claim (X is leaving), but X's office is what a successor takes."""
@@ -1160,6 +1161,17 @@ class _Extractor:
                 between = s.texts[p.end : r[0]]
                 if p.end == r[0] or between[0] in (",", "(", "-", "–"):
                     return p.name
+        # "X is the chief financial officer of Y", "X, 54, has been CFO since 2019", "X ist seit 2019 Finanzvorstand"
+        copula = self.ld.section("cues").get("copulas", ())
+        if copula:
+            glue = set(copula) | set(self.ld.section("cues").get("articles", ())) | {","}
+            glue |= {w for m in st.of("since") for w in s.lowers[m[0] : m[1]]}
+            for p in sorted(persons, key=lambda m: -m.end):
+                if p.end < r[0] and r[0] - p.end <= 8:
+                    between = s.lowers[p.end : r[0]]
+                    if any(w in copula for w in between) and all(w in glue or w.isdigit() for w in between):
+                        return p.name
+                    break
         # "er/sie/he/she, the chief executive": skip
         return None
 

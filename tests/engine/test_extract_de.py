@@ -188,3 +188,8 @@ def test_successor_after_stepping_down(run):
 def test_industry_word_keeps_a_two_word_name(run):
     ex = run("Laut Unternehmensangaben beschäftigt die Firma Trelle Logistik rund 12.000 Menschen.", "de")
     assert find(ex.claims, predicate="employees", subject="Trelle Logistik", value=12000, modality="reported")
+
+
+def test_role_after_a_copula(run):
+    ex = run("Jörg Hansen ist seit 2019 Finanzvorstand der Kuppler SE.", "de")
+    assert find(ex.claims, predicate="role", subject="Jörg Hansen", object="Kuppler", role="CFO")

@@ -245,3 +245,11 @@ def test_succession_names_the_office(run):
     ex = run(text, "en")
     assert find(ex.claims, predicate="role", subject="Maria Chen", object="Quillon Foods", role="CEO")
     assert not find(ex.claims, subject="Tom Averill", predicate="role")
+
+
+def test_role_after_a_copula_and_an_age(run):
+    ex = run("Paula Tessaro, 54, has been chief financial officer of Hollin Brands since 2019.", "en")
+    assert find(ex.claims, predicate="role", subject="Paula Tessaro", object="Hollin Brands", role="CFO")
+    assert not find(ex.claims, predicate="employees")
+    ex = run("Maria Chen succeeds Tom Averill as chief executive of Quillon Foods.", "en")
+    assert not find(ex.claims, subject="Tom Averill")

@@ -98,6 +98,10 @@ CASES = [
         "Hans Kuipers treedt af als topman van Noordhaven; hij wordt opgevolgd door Ellen Vos.",
         {"predicate": "role", "subject": "Ellen Vos", "object": "Noordhaven", "role": "CEO", "modality": "planned"},
     ),
+    (
+        "Tomas Berg, 54, is sinds 2019 financieel directeur van Klaverbank.",
+        {"predicate": "role", "subject": "Tomas Berg", "object": "Klaverbank", "role": "CFO"},
+    ),
 ]
 
 
