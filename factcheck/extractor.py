@@ -539,6 +539,12 @@ class _Extractor:
         # "a plant in Latina with 600 workers": a part of the company, not its headcount
         if any(v.start - 8 <= p[0] < v.start for p in st.of("part")):
             return None
+        # "cuts 300 staff", "hires 800 new employees", "500 Mitarbeiter entlassen": a change, not a total
+        for c in st.of("staff_change"):
+            if v.start - 3 <= c[1] - 1 < v.start or v.end <= c[0] <= v.end + 1:
+                return None
+            if self.ld.verb_final and 0 <= c[0] - v.end <= 3 and st.dist(v.end, c[0]) <= 3:
+                return None
         verbs = [t for t in triggers if t[2][1] in COUNT_PREDICATES]
         blocked = {d[0] for d in st.of("distract")}
         for t in nouns:
@@ -848,9 +854,14 @@ class _Extractor:
                 found.add(kind)
                 continue
             d = min(min(st.dist(m[0], a), st.dist(m[1] - 1, a)) for a in anchors)
-            if kind == "denied":
+            if kind == "denies":
+                if m[0] < max(anchors):
+                    found.add("denied")  # "denied reports that it would buy X": the whole claim
+            elif kind == "denied":
                 if d <= 3 and m[0] < max(anchors):
                     found.add(kind)
+            elif pred in COUNT_PREDICATES and v is not None and m[0] >= v.end:
+                continue  # "employs 4,000 people and will cut 300": the plan is another verb's
             elif d <= 6:
                 found.add(kind)
         if "denied" in found:

@@ -281,6 +281,7 @@ def _build(code: str) -> LangData:
     add(c.get("agent_prepositions", ()), ("agent_prep",))
     add(c.get("becomes", ()), ("becomes",))
     add(c.get("parts", ()), ("part",))
+    add(c.get("staff_changes", ()), ("staff_change",))
     add(c.get("join_prepositions", ()), ("to_prep",))
     add(c.get("since", ()), ("since",))
     add(c.get("future_date", ()), ("future_date",))

@@ -193,3 +193,18 @@ def test_industry_word_keeps_a_two_word_name(run):
 def test_role_after_a_copula(run):
     ex = run("Jörg Hansen ist seit 2019 Finanzvorstand der Kuppler SE.", "de")
     assert find(ex.claims, predicate="role", subject="Jörg Hansen", object="Kuppler", role="CFO")
+
+
+def test_layoffs_are_not_headcount_and_denials(run):
+    ex = run("Trelle Logistik beschäftigt 3.100 Mitarbeiter und will 200 Mitarbeiter entlassen.", "de")
+    (c,) = find(ex.claims, predicate="employees")
+    assert (c["value"], c["modality"]) == (3100, "asserted")
+    text = "Die Halvor Bank hat Berichte dementiert, wonach sie 200 Mio. Euro in das Start-up Fintrio stecken will."
+    ex = run(text, "de")
+    assert find(ex.claims, predicate="investment", object="Fintrio", value=200e6, modality="denied")
+
+
+def test_split_forecast_verb(run):
+    text = "Der Maschinenbauer Holtkamp rechnet für das laufende Jahr mit einem Umsatz von gut 4 Mrd. Euro."
+    ex = run(text, "de")
+    assert find(ex.claims, predicate="revenue", subject="Holtkamp", value=4e9, modality="forecast", time="2025")

@@ -253,3 +253,17 @@ def test_role_after_a_copula_and_an_age(run):
     assert not find(ex.claims, predicate="employees")
     ex = run("Maria Chen succeeds Tom Averill as chief executive of Quillon Foods.", "en")
     assert not find(ex.claims, subject="Tom Averill")
+
+
+def test_layoffs_and_hires_are_not_headcount(run):
+    ex = run(
+        "Sable Grid, which employs roughly 2,400 people, said it would cut 300 staff and hire 50 new engineers.", "en"
+    )
+    (c,) = find(ex.claims, predicate="employees")
+    assert (c["subject"], c["value"], c["modality"]) == ("Sable Grid", 2400, "reported")
+    assert run("Hollin Brands laid off 250 workers in March.", "en").claims == []
+
+
+def test_denial_verb_frames_the_claim(run):
+    ex = run("Kestrel Pay denied reports that it was in talks to acquire Lumen Ledger for about $900m.", "en")
+    assert find(ex.claims, predicate="acquisition", subject="Kestrel Pay", object="Lumen Ledger", modality="denied")

@@ -125,3 +125,15 @@ def test_incomplete():
 
 def test_political_titles():
     check("nl", "Premier Anouk Dijkstra en vicevoorzitter Joost Brand openden de fabriek van Solvaro.", None)
+
+
+def test_hires_are_not_headcount():
+    check("nl", "Kronos Retail zegt dat het dit jaar ongeveer 800 nieuwe medewerkers wil aannemen.", None)
+
+
+def test_denial_verb():
+    check(
+        "nl",
+        "Luchtwerk ontkent dat het Vorsa voor 2 miljard euro wil overnemen.",
+        {"predicate": "acquisition", "subject": "Luchtwerk", "object": "Vorsa", "modality": "denied"},
+    )
