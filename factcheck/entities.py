@@ -130,7 +130,11 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
             or t in ld.currency_symbols
             or flags.stop[i]
             or t.lower() in ld.non_names
-            or (flags.company[i] and (ld.capitalises_nouns or t.lower() not in ld.org_words))
+            or (
+                flags.company[i]
+                and (ld.capitalises_nouns or t.lower() not in ld.org_words)
+                and not _named_noun(t, i, texts, ld)
+            )
         ):
             i += 1
             continue
@@ -179,6 +183,14 @@ def _company_apposition(texts: list[str], j: int, flags: _Kinds) -> bool:
             nxt = texts[k + 1] if k + 1 < len(texts) else ""
             return nxt not in POSSESSIVE and not any(flags.role[m] for m in range(k + 1, min(k + 4, len(texts))))
     return False
+
+
+def _named_noun(t: str, i: int, texts: list[str], ld: LangData) -> bool:
+    """A capitalised compound that only ends in a company noun ("Klaverbank", "Rabobank"): a name where
+    nouns are not capitalised, unless it opens a sentence before a name ("Bouwbedrijf Heijmans")."""
+    if ld.capitalises_nouns or t.lower() in ld.lexicon.exact or not t[1:].islower():
+        return False
+    return i > 0 or not (len(texts) > 1 and texts[1][:1].isupper())
 
 
 def _namey(t: str, ld: LangData) -> bool:

@@ -373,8 +373,14 @@ class _Extractor:
                 if name:
                     k = kind or self._kind_of(name, st)
                     self.result.entities.setdefault(name, k)
-        prep_ends = {m[1] for m in sm if m[2][0] in ("to_prep", "payee_prep", "from_prep")}
+        prep_ends = {m[1] for m in sm if m[2][0] in ("to_prep", "payee_prep", "from_prep", "partner_prep")}
         arts = {m[0] for m in sm if m[2][0] == "article"}
+        # "mit dem Hafenbetreiber X": an article and a company noun between the preposition and the name
+        skip = arts | {k for m in sm if m[2][0] == "company" for k in range(m[0], m[1])}
+        for e in list(prep_ends):
+            while e in skip:
+                e += 1
+                prep_ends.add(e)
         oblique = {m.start for m in ms if m.start in prep_ends or (m.start - 1 in prep_ends and m.start - 1 in arts)}
         self.sal.add(s.index, ms, oblique)
 
@@ -433,6 +439,18 @@ class _Extractor:
                 strong = [t for t in cands if len(t[2]) < 4]
                 if strong:
                     cands = strong
+                pay = [t for t in cands if t[2][0] == "trigger" and t[2][1] == "payment" and self._d(st, v, t) <= 16]
+                if pay:
+                    # "an order worth", "a contract valued at": the value of a contract, not of a company;
+                    # "received $5m in fees from X": a payment, not money raised
+                    cands = [
+                        t
+                        for t in cands
+                        if t[2][0] == "trigger"
+                        and not (
+                            t[2][1] == "valuation" and any(0 <= st.dist(p[1], t[0]) <= 12 for p in pay if p[1] <= t[0])
+                        )
+                    ]
                 if any(p[1] == v.start for p in st.of("price_prep")):
                     # "for €225m": a price, so a purchase or a stake's cost, never a valuation
                     priced = [t for t in cands if t[2][0] == "trigger" and t[2][1] in PRICE_PREDICATES]
@@ -577,6 +595,12 @@ class _Extractor:
         # "a plant in Latina with 600 workers": a part of the company, not its headcount
         if any(v.start - 8 <= p[0] < v.start for p in st.of("part")):
             return None
+        # "cuts 300 staff", "hires 800 new employees", "500 Mitarbeiter entlassen": a change, not a total
+        for c in st.of("staff_change"):
+            if v.start - 3 <= c[1] - 1 < v.start or v.end <= c[0] <= v.end + 1:
+                return None
+            if self.ld.verb_final and 0 <= c[0] - v.end <= 3 and st.dist(v.end, c[0]) <= 3:
+                return None
         verbs = [t for t in triggers if t[2][1] in COUNT_PREDICATES]
         blocked = {d[0] for d in st.of("distract")}
         for t in nouns:
@@ -646,6 +670,9 @@ class _Extractor:
         if pred in TWO_PLACE:
             self.holders.add(subj)
         if pred == "payment":
+            payee_side = self._payee_side(st, t, v)
+            if payee_side:
+                subj, obj = payee_side
             if self.last_payment and not self._orgs(st):
                 subj, obj = self.last_payment  # "the contract is worth 1.3 billion in total"
             self.last_payment = (subj, obj)
@@ -668,6 +695,20 @@ class _Extractor:
             qualifier="exact" if v is None else v.qualifier,
             modality=self._modality(st, pred, t, v, period=period),
         )
+
+    def _payee_side(self, st: _Sent, t: tuple, v: Value | None) -> tuple[str, str] | None:
+        """ "X received $5m from Y", "X erhielt von Y", "X will be paid ... by Y": Y pays X."""
+        end = t[1] if v is None else max(t[1], v.end)
+        cues = [r for r in st.of("receives") if r[1] <= end]
+        if not cues:
+            return None
+        orgs = self._orgs(st)
+        payees = [m for m in orgs if m.end <= cues[0][0]]
+        froms = {p[1] for p in st.of("from_prep") + st.of("agent_prep") if p[0] >= cues[0][1]}
+        payers = [m for m in orgs if any(0 <= m.start - f <= 2 for f in froms)]
+        if not payees or not payers or payees[-1].name == payers[0].name:
+            return None
+        return payers[0].name, payees[-1].name
 
     # ------------------------------------------------------------------ arguments
     def _arguments(self, st: _Sent, pred: str, t: tuple, v: Value | None) -> tuple[str | None, str | None]:
@@ -791,6 +832,11 @@ class _Extractor:
         if before:
             near = max(before, key=lambda m: m.end)
             outer = self._outside_relative(st, near, t, before)
+            if outer is None and imp_before:
+                # "The group, which is advised by X, expects ...": the group is the subject
+                outer_imp = self._outside_relative(st, near, t, imp_before)
+                if outer_imp is not None:
+                    return self._resolve(st, outer_imp, exclude | {near.name})
             return (outer or near).name
         if imp_before:
             i = max(imp_before, key=lambda i: i.end)
@@ -864,9 +910,14 @@ class _Extractor:
                 found.add(kind)
                 continue
             d = min(min(st.dist(m[0], a), st.dist(m[1] - 1, a)) for a in anchors)
-            if kind == "denied":
+            if kind == "denies":
+                if m[0] < max(anchors):
+                    found.add("denied")  # "denied reports that it would buy X": the whole claim
+            elif kind == "denied":
                 if d <= 3 and m[0] < max(anchors):
                     found.add(kind)
+            elif pred in COUNT_PREDICATES and v is not None and m[0] >= v.end:
+                continue  # "employs 4,000 people and will cut 300": the plan is another verb's
             elif d <= 6:
                 found.add(kind)
         if "denied" in found:
@@ -982,6 +1033,8 @@ class _Extractor:
             if any(f[1] >= r[0] - 2 and f[1] <= r[0] for f in st.of("not_holder")):
                 continue
             title = r[2][1]
+            if title in ("political", "deputy"):
+                continue  # "Prime Minister X", "Bundeskanzler X", "Vizechef X": not an office held at a company
             # "als neue Finanzchefin", "come nuovo direttore finanziario"
             as_cue = any(k >= 0 and s.lowers[k] in as_words for k in (r[0] - 1, r[0] - 2, r[0] - 3))
             hires = [j for j in joins if j[2][2] < 0]
@@ -1071,12 +1124,20 @@ class _Extractor:
     def _successions(self, st: _Sent, persons: list[Mention]) -> list[Claim]:
         """ "X succeeds Y" / "Y's successor will be X": X takes Y's office (planned)."""
         out = []
+        if st.of("successor") or st.of("succeeds") or st.of("steps_down"):
+            # "X succeeds Y": X is a person even when nothing else in the text says so
+            starts = {m.start for m in persons}
+            persons = sorted(
+                persons + [m for m in st.mentions if m.pshape and m.start not in starts], key=lambda m: m.start
+            )
+        self._stepping_down(st, persons)
         cues = [(c, False) for c in st.of("successor")] + [(c, True) for c in st.of("succeeds")]
         hedged = {h[1] for h in st.of("hedge")}
         for cue, verb in cues:
             if cue[0] in hedged or cue[0] - 1 in hedged:
                 continue  # "a likely successor": speculation, not a change of office
-            after = [m for m in persons if cue[1] <= m.start <= cue[1] + 8]
+            # "volgt Y op": a person inside a split cue comes after it
+            after = [m for m in persons if cue[0] < m.start <= cue[1] + 8]
             before = [m for m in persons if m.end <= cue[0]]
             pred = succ = None
             if verb:
@@ -1098,6 +1159,9 @@ class _Extractor:
             if succ is None:
                 continue
             office = self.roles.get(pred) if pred else None
+            if office is None and pred != succ:
+                # "X succeeds Y as chief executive of Z": the office is named after the cue
+                office = self._office_after(st, cue[1], exclude={succ, pred})
             if office is None or pred == succ:
                 continue
             org, title = office
@@ -1105,6 +1169,26 @@ class _Extractor:
             out.append(self._claim(st, predicate="joins", subject=succ, object=org, modality="planned"))
             break
         return out
+
+    def _office_after(self, st: _Sent, pos: int, exclude: set) -> tuple[str, str] | None:
+        roles = [r for r in self._roles_in(st) if r[0] >= pos and r[2][1] not in ("political", "deputy")]
+        if not roles:
+            return None
+        org = self._role_org(st, roles[0], exclude=exclude)
+        # only an organisation the sentence names: a guess from the text's topic is too weak here
+        return (org, roles[0][2][1]) if org and any(m.name == org for m in self._orgs(st)) else None
+
+    def _stepping_down(self, st: _Sent, persons: list[Mention]) -> None:
+        """ "X steps down as CEO of Z": no claim (X is leaving), but X's office is what a successor takes."""
+        for cue in st.of("steps_down"):
+            before = [m for m in persons if m.end <= cue[0]]
+            if not before:
+                continue
+            office = self._office_after(st, before[-1].end, exclude={before[-1].name})
+            if office:
+                self.roles[before[-1].name] = office
+                self.sal.persons.append((self.si, before[-1].name))  # "He will be replaced by ..."
+            break
 
     def _role_person(self, st: _Sent, r: tuple, persons: list[Mention]) -> str | None:
         s = st.s
@@ -1144,6 +1228,17 @@ class _Extractor:
                 between = s.texts[p.end : r[0]]
                 if p.end == r[0] or between[0] in (",", "(", "-", "–"):
                     return p.name
+        # "X is the chief financial officer of Y", "X, 54, has been CFO since 2019", "X ist seit 2019 Finanzvorstand"
+        copula = self.ld.section("cues").get("copulas", ())
+        if copula:
+            glue = set(copula) | set(self.ld.section("cues").get("articles", ())) | {","}
+            glue |= {w for m in st.of("since") for w in s.lowers[m[0] : m[1]]}
+            for p in sorted(persons, key=lambda m: -m.end):
+                if p.end < r[0] and r[0] - p.end <= 8:
+                    between = s.lowers[p.end : r[0]]
+                    if any(w in copula for w in between) and all(w in glue or w.isdigit() for w in between):
+                        return p.name
+                    break
         # "er/sie/he/she, the chief executive": skip
         return None
 

@@ -152,3 +152,59 @@ def test_future_office_with_wird(run):
 def test_incomplete_headcount(run):
     ex = run("Die Zahl der Beschäftigten bei Halvex liegt inzwischen bei .", "de")
     assert find(ex.incomplete, predicate="employees", subject="Halvex")
+
+
+def test_implied_subject_is_not_the_partner(run):
+    text = (
+        "Die Reederei Kallweit hat mit dem Hafenbetreiber Nordkai einen Kooperationsvertrag geschlossen. "
+        "Das Unternehmen beschäftigt 2.000 Mitarbeiter."
+    )
+    ex = run(text, "de")
+    assert find(ex.claims, predicate="employees", subject="Kallweit", value=2000)
+
+
+def test_political_and_deputy_titles(run):
+    ex = run("Bundeskanzler Friedrich Albers besuchte das Werk, dessen Chefin Katrin Vogt sprach.", "de")
+    assert not find(ex.claims, subject="Friedrich Albers") and not find(ex.claims, object="Friedrich Albers")
+    ex = run("Die Aufsicht kritisierte der zuständige Halvex-Vizechef Maren Holt in einem Brief.", "de")
+    assert ex.claims == []
+
+
+def test_order_and_payee_side(run):
+    ex = run("Baumholt Nord erhielt von Kessel Energie einen Auftrag im Wert von 400 Millionen Euro.", "de")
+    assert find(ex.claims, predicate="payment", subject="Kessel Energie", value=400e6)
+    assert not find(ex.claims, predicate="valuation")
+
+
+def test_successor_after_stepping_down(run):
+    text = "Ulrike Sand tritt als Vorstandschefin von Meridian Chemie zurück. Ihr Nachfolger wird Tobias Kernbach."
+    ex = run(text, "de")
+    assert find(
+        ex.claims, predicate="role", subject="Tobias Kernbach", object="Meridian Chemie", role="CEO", modality="planned"
+    )
+    assert not find(ex.claims, subject="Ulrike Sand", predicate="role")
+
+
+def test_industry_word_keeps_a_two_word_name(run):
+    ex = run("Laut Unternehmensangaben beschäftigt die Firma Trelle Logistik rund 12.000 Menschen.", "de")
+    assert find(ex.claims, predicate="employees", subject="Trelle Logistik", value=12000, modality="reported")
+
+
+def test_role_after_a_copula(run):
+    ex = run("Jörg Hansen ist seit 2019 Finanzvorstand der Kuppler SE.", "de")
+    assert find(ex.claims, predicate="role", subject="Jörg Hansen", object="Kuppler", role="CFO")
+
+
+def test_layoffs_are_not_headcount_and_denials(run):
+    ex = run("Trelle Logistik beschäftigt 3.100 Mitarbeiter und will 200 Mitarbeiter entlassen.", "de")
+    (c,) = find(ex.claims, predicate="employees")
+    assert (c["value"], c["modality"]) == (3100, "asserted")
+    text = "Die Halvor Bank hat Berichte dementiert, wonach sie 200 Mio. Euro in das Start-up Fintrio stecken will."
+    ex = run(text, "de")
+    assert find(ex.claims, predicate="investment", object="Fintrio", value=200e6, modality="denied")
+
+
+def test_split_forecast_verb(run):
+    text = "Der Maschinenbauer Holtkamp rechnet für das laufende Jahr mit einem Umsatz von gut 4 Mrd. Euro."
+    ex = run(text, "de")
+    assert find(ex.claims, predicate="revenue", subject="Holtkamp", value=4e9, modality="forecast", time="2025")

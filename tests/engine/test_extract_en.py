@@ -189,3 +189,81 @@ def test_appointment_gives_a_future_office(run):
 def test_will_become(run):
     ex = run("Sofia Brandt, who co-founded Halvex, will become chief technology officer of Orrin.", "en")
     assert find(ex.claims, predicate="role", subject="Sofia Brandt", object="Orrin", role="CTO", modality="planned")
+
+
+def test_implied_subject_is_not_the_agreements_partner(run):
+    text = (
+        "Mirelle Foods agreed a supply deal with Granton Farms on Monday. "
+        "The company's revenue rose to €1.9bn last year."
+    )
+    ex = run(text, "en", PUB)
+    assert find(ex.claims, predicate="revenue", subject="Mirelle Foods", value=1.9e9, time="2024")
+    assert not find(ex.claims, subject="Granton Farms")
+
+
+def test_implied_subject_outside_a_relative_clause(run):
+    text = (
+        "Brennic Steel cut its outlook. The group, which is advised by Castellan Bank, expects revenue of about £3.4bn."
+    )
+    ex = run(text, "en")
+    assert find(ex.claims, predicate="revenue", subject="Brennic Steel", value=3.4e9, modality="forecast")
+    assert not find(ex.claims, subject="Castellan Bank")
+
+
+def test_political_titles_are_not_company_roles(run):
+    text = "Chancellor Markus Weller toured the plant with Ana Pires, chief executive of Trivon Chemicals."
+    ex = run(text, "en")
+    assert find(ex.claims, predicate="role", subject="Ana Pires", object="Trivon Chemicals", role="CEO")
+    assert not find(ex.claims, subject="Markus Weller") and not find(ex.claims, object="Markus Weller")
+    ex = run("Minister-president Karl Dorn said Westbrook Chemicals would build a plant.", "en")
+    assert ex.claims == []
+
+
+def test_order_value_is_a_payment_not_a_valuation(run):
+    ex = run("Ostra Mobility won an order worth $2bn from Teller Rail.", "en")
+    assert find(ex.claims, predicate="payment", subject="Teller Rail", object="Ostra Mobility", value=2e9)
+    assert not find(ex.claims, predicate="valuation")
+    ex = run("Kessel Systems signed a contract valued at €450m with Arvik Defence.", "en")
+    assert not find(ex.claims, predicate="valuation")
+
+
+def test_payment_told_from_the_payees_side(run):
+    ex = run("Kelvara received $5m in licence fees from Dunmore Pharma last year.", "en")
+    assert find(ex.claims, predicate="payment", subject="Dunmore Pharma", object="Kelvara", value=5e6)
+    assert not find(ex.claims, predicate="investment")
+    ex = run("Brightline Media will be paid £12m a year by Corlan Sports for the rights.", "en")
+    assert find(ex.claims, predicate="payment", subject="Corlan Sports", object="Brightline Media", period="year")
+
+
+def test_succession_names_the_office(run):
+    ex = run("Maria Chen succeeds Tom Averill as chief executive of Quillon Foods in September.", "en")
+    assert find(
+        ex.claims, predicate="role", subject="Maria Chen", object="Quillon Foods", role="CEO", modality="planned"
+    )
+    assert not find(ex.claims, subject="Tom Averill")
+    text = "Tom Averill will step down as chief executive of Quillon Foods. He will be replaced by Maria Chen."
+    ex = run(text, "en")
+    assert find(ex.claims, predicate="role", subject="Maria Chen", object="Quillon Foods", role="CEO")
+    assert not find(ex.claims, subject="Tom Averill", predicate="role")
+
+
+def test_role_after_a_copula_and_an_age(run):
+    ex = run("Paula Tessaro, 54, has been chief financial officer of Hollin Brands since 2019.", "en")
+    assert find(ex.claims, predicate="role", subject="Paula Tessaro", object="Hollin Brands", role="CFO")
+    assert not find(ex.claims, predicate="employees")
+    ex = run("Maria Chen succeeds Tom Averill as chief executive of Quillon Foods.", "en")
+    assert not find(ex.claims, subject="Tom Averill")
+
+
+def test_layoffs_and_hires_are_not_headcount(run):
+    ex = run(
+        "Sable Grid, which employs roughly 2,400 people, said it would cut 300 staff and hire 50 new engineers.", "en"
+    )
+    (c,) = find(ex.claims, predicate="employees")
+    assert (c["subject"], c["value"], c["modality"]) == ("Sable Grid", 2400, "reported")
+    assert run("Hollin Brands laid off 250 workers in March.", "en").claims == []
+
+
+def test_denial_verb_frames_the_claim(run):
+    ex = run("Kestrel Pay denied reports that it was in talks to acquire Lumen Ledger for about $900m.", "en")
+    assert find(ex.claims, predicate="acquisition", subject="Kestrel Pay", object="Lumen Ledger", modality="denied")

@@ -75,6 +75,33 @@ CASES = [
         "Tidewell verwacht dit jaar een omzet van zo'n 500 miljoen euro.",
         {"predicate": "revenue", "subject": "Tidewell", "modality": "forecast", "time": "2025", "qualifier": "approx"},
     ),
+    (
+        "Brantwijk Logistiek sloot een akkoord met Heems Transport. "
+        "Het bedrijf verwacht dit jaar een omzet van 1,2 miljard euro.",
+        {
+            "predicate": "revenue",
+            "subject": "Brantwijk Logistiek",
+            "value": 1.2e9,
+            "time": "2025",
+            "modality": "forecast",
+        },
+    ),
+    (
+        "Dekker Bouw kreeg van Rijnland Energie een opdracht ter waarde van 230 miljoen euro.",
+        {"predicate": "payment", "subject": "Rijnland Energie", "object": "Dekker Bouw", "value": 230e6},
+    ),
+    (
+        "Ellen Vos volgt Hans Kuipers op als bestuursvoorzitter van Noordhaven.",
+        {"predicate": "role", "subject": "Ellen Vos", "object": "Noordhaven", "role": "CEO", "modality": "planned"},
+    ),
+    (
+        "Hans Kuipers treedt af als topman van Noordhaven; hij wordt opgevolgd door Ellen Vos.",
+        {"predicate": "role", "subject": "Ellen Vos", "object": "Noordhaven", "role": "CEO", "modality": "planned"},
+    ),
+    (
+        "Tomas Berg, 54, is sinds 2019 financieel directeur van Klaverbank.",
+        {"predicate": "role", "subject": "Tomas Berg", "object": "Klaverbank", "role": "CFO"},
+    ),
 ]
 
 
@@ -93,4 +120,20 @@ def test_incomplete():
         "Tidewell boekte vorig jaar een omzet van euro, meldt het bedrijf.",
         {"predicate": "revenue", "subject": "Tidewell"},
         "incomplete",
+    )
+
+
+def test_political_titles():
+    check("nl", "Premier Anouk Dijkstra en vicevoorzitter Joost Brand openden de fabriek van Solvaro.", None)
+
+
+def test_hires_are_not_headcount():
+    check("nl", "Kronos Retail zegt dat het dit jaar ongeveer 800 nieuwe medewerkers wil aannemen.", None)
+
+
+def test_denial_verb():
+    check(
+        "nl",
+        "Luchtwerk ontkent dat het Vorsa voor 2 miljard euro wil overnemen.",
+        {"predicate": "acquisition", "subject": "Luchtwerk", "object": "Vorsa", "modality": "denied"},
     )
