@@ -342,7 +342,12 @@ class _Extractor:
         self.holders: set[str] = set()  # buyers and investors of this sentence
         inside = {k for d in st.of("distract") if d[1] - d[0] > 1 for k in range(d[0], d[1])}
         triggers = [
-            t for t in st.of("trigger") if t[2][1] != "joins" and not any(k in inside for k in range(t[0], t[1]))
+            t
+            for t in st.of("trigger")
+            if t[2][1] != "joins"
+            and not any(k in inside for k in range(t[0], t[1]))
+            # a word of a name is no trigger: "Trivela Pagamentos", "Kelpie Investimentos"
+            and not any(m.start <= t[0] and t[1] <= m.end for m in st.mentions)
         ]
         nouns = st.of("noun")
         distract = st.of("distract")
