@@ -380,7 +380,7 @@ class _Extractor:
             else:
                 cands = [t for t in triggers if t[2][1] in MONEY_PREDICATES] + st.of("raise") + st.of("round")
                 strong = [t for t in cands if len(t[2]) < 4]
-                if strong:
+                if any(t[2][0] == "trigger" for t in strong):  # a round does not silence "worth"
                     cands = strong
                 if any(p[1] == v.start for p in st.of("price_prep")):
                     # "for €225m": a price, so a purchase or a stake's cost, never a valuation
