@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factcheck import langid, languages
 from factcheck.claim import Claim, Extraction
@@ -430,6 +430,9 @@ class _Extractor:
                 c = self._price_of_stake(st, links, v, stake_parties)
             else:
                 c = self._build(st, pred, t, v, sign)
+                if c and pred == "investment" and stake_parties and (c.object, c.subject) == stake_parties:
+                    # "X rises to 25% of Y with an investment of €200m": the stake's holder invests
+                    c = replace(c, subject=stake_parties[0], object=stake_parties[1])
                 if c and pred == "stake" and stake_parties is None:
                     stake_parties = (c.subject, c.object)
             if c:
@@ -764,8 +767,17 @@ class _Extractor:
         """The subject before a ", which ... ," clause that holds the nearest name."""
         commas = [k for k, x in enumerate(st.s.texts[: t[0]]) if x == ","]
         rel = {r[0] for r in st.of("relative")}
+        of_ends = {p[1] for p in st.of("of_prep")}
         for c1 in reversed(commas):
-            if c1 < near.start and c1 + 1 in rel:
+            gap = st.s.texts[c1 + 1 : near.start]
+            # "X, owner of the brand Y, is worth": an apposition, X is the subject
+            appos = (
+                0 < len(gap) <= 4
+                and all(w.isalpha() and w.islower() for w in gap)
+                and any(k in of_ends for k in range(c1 + 2, near.start + 1))
+                and any(m.end == c1 for m in before)
+            )
+            if c1 < near.start and (c1 + 1 in rel or appos):
                 closing = [c for c in commas if near.end <= c < t[0]]
                 outer = [m for m in before if m.end <= c1]
                 if closing and outer:
@@ -816,6 +828,8 @@ class _Extractor:
             if kind == "denied":
                 if d <= 3 and m[0] < max(anchors):
                     found.add(kind)
+            elif kind == "planned" and not self.ld.verb_final and m[0] > max(anchors) + 1:
+                continue  # "X, which has 7,800 staff, wants to save ...": the intent is another verb's
             elif d <= 6:
                 found.add(kind)
         if "denied" in found:
@@ -1088,10 +1102,17 @@ class _Extractor:
                 continue
             break
         # before: "Mark Olden, Halvex's chief executive", "Lea Fontaine, currently CFO of"
+        cues = self.ld.section("cues")
+        copulas = set(cues.get("copulas", ()))
         for p in sorted(persons, key=lambda m: -m.end):
             if p.end <= r[0] and r[0] - p.end <= 4:
                 between = s.texts[p.end : r[0]]
                 if p.end == r[0] or between[0] in (",", "(", "-", "–"):
+                    return p.name
+                # "Anna Ricci è la fondatrice di X": a copula and an article
+                if between[0].lower() in copulas and all(
+                    w.lower() in copulas or w.lower() in cues.get("articles", ()) for w in between
+                ):
                     return p.name
         # "er/sie/he/she, the chief executive": skip
         return None

@@ -75,6 +75,56 @@ CASES = [
         "Per il 2026 Tidewell prevede ricavi per circa 500 milioni di euro.",
         {"predicate": "revenue", "subject": "Tidewell", "modality": "forecast", "time": "2026"},
     ),
+    (
+        "Banca Solaris ha diffuso i conti. Nel semestre la società ha registrato un utile netto di 85 mln di euro.",
+        {"predicate": "profit", "subject": "Banca Solaris", "value": 85e6, "unit": "EUR"},
+    ),
+    (
+        "Tessiture Bruni ha sede a Prato. L'azienda ha circa duemila dipendenti.",
+        {"predicate": "employees", "subject": "Tessiture Bruni", "value": 2000, "qualifier": "approx"},
+    ),
+    (
+        "Il presidente di Solare Adriatico, Franco Neri, ha 61 anni.",
+        {"predicate": "role", "subject": "Franco Neri", "object": "Solare Adriatico", "role": "president"},
+    ),
+    (
+        "Anna Ricci è la fondatrice di Pixelia, che ha 120 dipendenti.",
+        {"predicate": "role", "subject": "Anna Ricci", "object": "Pixelia", "role": "founder"},
+    ),
+    (
+        "Secondo indiscrezioni, Telenova vale almeno 3 miliardi di euro.",
+        {
+            "predicate": "valuation",
+            "subject": "Telenova",
+            "value": 3e9,
+            "qualifier": "at_least",
+            "modality": "reported",
+        },
+    ),
+    (
+        "Borea Capital salirà al 25% di Telenova con un investimento di 200 milioni di euro.",
+        {"predicate": "investment", "subject": "Borea Capital", "object": "Telenova", "value": 200e6},
+    ),
+    (
+        "Luca Marini lascia Ortensia e passa al gruppo Velaria, dove sarà amministratore delegato dal 2026.",
+        {"predicate": "joins", "subject": "Luca Marini", "object": "Velaria"},
+    ),
+    (
+        "L'acquisizione di Ottica Lume da parte di Ferravia vale 310 milioni di euro.",
+        {"predicate": "acquisition", "subject": "Ferravia", "object": "Ottica Lume", "value": 310e6},
+    ),
+    (
+        "Vigneti Moro ha chiuso l'esercizio con un risultato netto negativo di 12 milioni di euro.",
+        {"predicate": "profit", "subject": "Vigneti Moro", "value": -12e6},
+    ),
+    (
+        "Cartiera Benassi ha annunciato 450 esuberi. Il gruppo conta in totale 6.000 dipendenti.",
+        {"predicate": "employees", "subject": "Cartiera Benassi", "value": 6000},
+    ),
+    (
+        "Orsa Pay ha oltre 700mila clienti in Italia.",
+        {"predicate": "users", "subject": "Orsa Pay", "value": 700000, "qualifier": "at_least"},
+    ),
 ]
 
 
@@ -85,6 +135,12 @@ def test_claims(text, want):
 
 def test_distractors():
     check("it", "Il titolo Tidewell è salito del 4,2% a 61,30 euro, mentre il Ftse Mib ha guadagnato lo 0,8%.", None)
+
+
+def test_distractors_more():
+    check("it", "Il Ftse Mib ha perso il 2% e il titolo Telenova ha ceduto il 3,5%.", None)
+    check("it", "Quadrifoglio ha raccolto 60 milioni di euro in un round guidato da Arcadia Partners.", None)
+    check("it", "Ettore Galli, 54 anni, guida dal 2019 la banca e resterà in carica per tre anni.", None)
 
 
 def test_incomplete():
