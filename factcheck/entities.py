@@ -352,8 +352,9 @@ def find_mentions(
         based = j + 1 < len(texts) and texts[j] == "-" and (j + 1) in flags.place_suffix
         if based:
             always_place.add(_strip_legal(toks, ld))
+        # "the Lisbon start-up"; but "Nubo, aplicativo de entregas," is an apposition to a name
         modifier = not ld.capitalises_nouns and any(
-            k < len(texts) and flags.company[k] and texts[k][:1].islower() for k in (j, j + 1)
+            k < len(texts) and flags.company[k] and texts[k][:1].islower() and texts[k - 1] != "," for k in (j, j + 1)
         )
         listed = i >= 2 and texts[i - 1] in {",", "(", "/"} | conj_words and last_place.get(si) == i - 1
         is_place = i in flags.place_prep_end or modifier or based or listed

@@ -426,6 +426,16 @@ class _Extractor:
                     out.append(c)
                 continue
             pred, sign = t[2][1], t[2][2]
+            if pred == "payment":
+                # "pronta a pagare 400 milioni per acquisire X": the price of a takeover
+                prices = {p[1] for p in st.of("price_prep")}
+                buy = [
+                    x
+                    for x in st.of("trigger")
+                    if x[2][1] == "acquisition" and x[0] in prices and 0 <= x[0] - v.end <= 2
+                ]
+                if buy:
+                    pred, t = "acquisition", buy[0]
             if pred in ("acquisition", "payment") and has_stake and self._same_clause_as_stake(st, links, v):
                 c = self._price_of_stake(st, links, v, stake_parties)
             else:
@@ -531,6 +541,9 @@ class _Extractor:
             return None
         verbs = [t for t in triggers if t[2][1] in COUNT_PREDICATES]
         blocked = {d[0] for d in st.of("distract")}
+        # "laid off 250 workers", "taglio di 300 dipendenti": layoffs are not headcount
+        if any(v.start - 2 <= d[1] <= v.start for d in st.of("distract")):
+            return None
         for t in nouns:
             if v.end <= t[0] <= v.end + 2 and t[0] not in blocked:
                 if t[2][2] == 0 and not any(x[2][1] == t[2][1] for x in verbs):
@@ -1083,15 +1096,20 @@ class _Extractor:
         k = r[1]
         free = 0
         of_ends = {p[0]: p[1] for p in st.of("of_prep")}
+        past_org = False
         while k < len(s.texts):
             p = next((m for m in persons if m.start == k), None)
             if p is not None:
+                # "president of the Committee of X and Y, Jane Doe": after the organisation, a comma
+                if past_org and s.texts[k - 1] not in (",", "(", ":", "-", "–") and k - 1 not in role_tok:
+                    break
                 return p.name
             if k in of_ends:
                 # "le fondateur de Kelpie Systems, Ines Kovac"
                 org = next((m for m in st.mentions if m.kind == ORG and m.start == of_ends[k]), None)
                 if org is not None:
                     k = org.end
+                    past_org = True
                     continue
             if k in role_tok or s.lowers[k] in skip:
                 k += 1
@@ -1109,10 +1127,9 @@ class _Extractor:
                 between = s.texts[p.end : r[0]]
                 if p.end == r[0] or between[0] in (",", "(", "-", "–"):
                     return p.name
-                # "Anna Ricci è la fondatrice di X": a copula and an article
-                if between[0].lower() in copulas and all(
-                    w.lower() in copulas or w.lower() in cues.get("articles", ()) for w in between
-                ):
+                # "Anna Ricci è la fondatrice di X", "X foi nomeada presidente executiva": a copula
+                rest = " ".join(w.lower() for w in between if w.lower() not in cues.get("articles", ()))
+                if rest in copulas:
                     return p.name
         # "er/sie/he/she, the chief executive": skip
         return None

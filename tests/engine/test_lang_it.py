@@ -125,6 +125,18 @@ CASES = [
         "Orsa Pay ha oltre 700mila clienti in Italia.",
         {"predicate": "users", "subject": "Orsa Pay", "value": 700000, "qualifier": "at_least"},
     ),
+    (
+        "Chiara Lodi è stata nominata amministratore delegato di Ardesia.",
+        {"predicate": "role", "subject": "Chiara Lodi", "object": "Ardesia", "role": "CEO"},
+    ),
+    (
+        "Secondo fonti, Ardesia sarebbe pronta a pagare 400 milioni di euro per acquisire Vetri Liguri.",
+        {"predicate": "acquisition", "subject": "Ardesia", "object": "Vetri Liguri", "value": 400e6},
+    ),
+    (
+        "Stando ai dati diffusi dalla società, Pagoda Pay conta circa 1,5 milioni di clienti attivi.",
+        {"predicate": "users", "subject": "Pagoda Pay", "value": 1.5e6, "modality": "reported"},
+    ),
 ]
 
 
@@ -140,6 +152,7 @@ def test_distractors():
 def test_distractors_more():
     check("it", "Il Ftse Mib ha perso il 2% e il titolo Telenova ha ceduto il 3,5%.", None)
     check("it", "Quadrifoglio ha raccolto 60 milioni di euro in un round guidato da Arcadia Partners.", None)
+    check("it", "Velaria ha annunciato il taglio di 300 dipendenti.", None)
     check("it", "Ettore Galli, 54 anni, guida dal 2019 la banca e resterà in carica per tre anni.", None)
 
 

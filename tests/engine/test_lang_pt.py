@@ -130,6 +130,22 @@ CASES = [
         "A Vidrex fechou 2024 com um lucro de quarenta milhões de euros.",
         {"predicate": "profit", "subject": "Vidrex", "value": 40e6, "time": "2024"},
     ),
+    (
+        "Com a compra, a Duna Capital passa a controlar 51% da rede de farmácias Boticário Sul.",
+        {"predicate": "stake", "subject": "Duna Capital", "object": "Boticário Sul", "value": 51},
+    ),
+    (
+        "O Nubo, aplicativo de entregas, ultrapassou 20 milhões de usuários no Brasil.",
+        {"predicate": "users", "subject": "Nubo", "value": 20e6},
+    ),
+    (
+        "Fernanda Lopes deixou a Kobi e assumirá o cargo de diretora financeira da Celtra em agosto.",
+        {"predicate": "role", "subject": "Fernanda Lopes", "object": "Celtra", "role": "CFO", "modality": "planned"},
+    ),
+    (
+        "Rita Sampaio foi nomeada diretora financeira da Bragança Têxtil.",
+        {"predicate": "role", "subject": "Rita Sampaio", "object": "Bragança Têxtil", "role": "CFO"},
+    ),
 ]
 
 
@@ -151,6 +167,11 @@ def test_acquisition_price_is_not_a_valuation():
     text = "A aquisição da Pinhal Norte pela Serravale vale 310 milhões de euros."
     ex = extract(text, lang="pt", published=PUB)
     assert not [c for c in ex.claims if c.predicate == "valuation"], ex.claims
+
+
+def test_layoffs_are_not_headcount():
+    ex = extract("A Kobi demitiu 250 funcionários e ficou com 1.800 empregados.", lang="pt", published=PUB)
+    assert [c.value for c in ex.claims if c.predicate == "employees"] == [1800], ex.claims
 
 
 def test_incomplete():
