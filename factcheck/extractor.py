@@ -176,6 +176,7 @@ class _Extractor:
         self.last_fiscal_time: str | None = None
         self.noun_of: dict[str, str] = {}
         self.roles: dict[str, tuple[str, str]] = {}  # person -> (organisation, title) last stated
+        self.roles_here: dict[str, str] = {}
         self.last_payment: tuple[str, str] | None = None
         self.si = 0
 
@@ -951,6 +952,7 @@ class _Extractor:
     def _role_claims(self, st: _Sent) -> list[Claim]:
         s = st.s
         out = []
+        self.roles_here: dict[str, str] = {}  # person -> organisation of a title held in this sentence
         persons = self._persons(st)
         joins = [t for t in st.of("trigger") if t[2][1] == "joins"]
         as_words = set(self.ld.section("cues").get("as", ()))
@@ -1023,6 +1025,7 @@ class _Extractor:
                     modality = "planned"
             out.append(self._claim(st, predicate="role", subject=person, object=org, role=title, modality=modality))
             self.roles[person] = (org, title)
+            self.roles_here[person] = org
         for f in st.of("founded_by"):
             after = [m for m in persons if m.start >= f[1] and m.start - f[1] <= 4]
             names = {m.name for m in after}
@@ -1210,6 +1213,21 @@ class _Extractor:
     def _join_claims(self, st: _Sent) -> list[Claim]:
         out = []
         persons = self._persons(st)
+        # "..., vinda da Helvion": where the person comes from, not where they go
+        origin_ends = [o[1] for o in st.of("origin")]
+        origins = {
+            m.name
+            for m in self._orgs(st)
+            # "vinda da fabricante de equipamentos médicos X": lower-case words before the name
+            if any(0 <= m.start - e <= 6 and all(w.islower() for w in st.s.texts[e : m.start]) for e in origin_ends)
+        }
+        if origins:
+            for person, org in self.roles_here.items():
+                if org not in origins:
+                    # the title is held where the person arrives
+                    planned = self._future_date(st) or any(m[2][1] == "planned" for m in st.of("modal"))
+                    modality = "planned" if planned else "asserted"
+                    return [self._claim(st, predicate="joins", subject=person, object=org, modality=modality)]
         for t in st.of("trigger"):
             if t[2][1] != "joins":
                 continue

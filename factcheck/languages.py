@@ -297,6 +297,7 @@ def _build(code: str) -> LangData:
     add(c.get("succeeded_by", ()), ("successor",))  # "replaced by X": X is the successor
     add(c.get("raise", ()), ("raise",))
     add(c.get("round", ()), ("round",))
+    add(c.get("origin", ()), ("origin",))
     t = raw.get("time", {})
     letters = "".join(re.escape(x.upper() + x.lower()) for x in t.get("quarter_letters", ()))
     ld.quarter_token = re.compile(rf"^[{letters}]([1-4])$") if letters else None

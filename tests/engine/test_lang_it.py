@@ -137,6 +137,16 @@ CASES = [
         "Stando ai dati diffusi dalla società, Pagoda Pay conta circa 1,5 milioni di clienti attivi.",
         {"predicate": "users", "subject": "Pagoda Pay", "value": 1.5e6, "modality": "reported"},
     ),
+    (
+        "Tidemar vende energia solare. Il nuovo direttore finanziario, Giorgio Pini, assumerà l'incarico a settembre, "
+        "in arrivo dalla rivale Galpina.",
+        {"predicate": "joins", "subject": "Giorgio Pini", "object": "Tidemar"},
+    ),
+    (
+        "Il fondo Skarn Invest ha versato 200 milioni di euro a Tidemar. "
+        "Con l'operazione il fondo norvegese sale a circa il 12% della società.",
+        {"predicate": "stake", "subject": "Skarn Invest", "object": "Tidemar", "value": 12, "qualifier": "approx"},
+    ),
 ]
 
 

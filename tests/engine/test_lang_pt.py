@@ -146,6 +146,16 @@ CASES = [
         "Rita Sampaio foi nomeada diretora financeira da Bragança Têxtil.",
         {"predicate": "role", "subject": "Rita Sampaio", "object": "Bragança Têxtil", "role": "CFO"},
     ),
+    (
+        "A Tidemar vende energia solar. O novo diretor financeiro, Jorge Pinto, assume o cargo em 1 de setembro, "
+        "vindo da fabricante de turbinas Galpina.",
+        {"predicate": "joins", "subject": "Jorge Pinto", "object": "Tidemar", "modality": "planned"},
+    ),
+    (
+        "O fundo Skarn Invest pagou 200 milhões de euros à Tidemar. "
+        "Com o negócio, o fundo norueguês fica com cerca de 12% da companhia.",
+        {"predicate": "stake", "subject": "Skarn Invest", "object": "Tidemar", "value": 12, "qualifier": "approx"},
+    ),
 ]
 
 
