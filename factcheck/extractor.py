@@ -357,11 +357,21 @@ class _Extractor:
         links: list[tuple[tuple, Value]] = []
         options: list[list] = []  # per linked figure: (distance, link index, trigger)
         stake_values: list[Value] = []
+        # "from 30% to 18%": the figure before the change is no longer so
+        froms = {m[1] for m in st.of("change_from")}
+        tos = {m[1] for m in st.of("change_to")}
+        superseded = {
+            a.start
+            for a, b in zip(st.values, st.values[1:], strict=False)
+            if a.start in froms and b.start in tos and a.unit == b.unit and b.start - a.end <= 2
+        }
         currencies = [v.unit for v in st.values if v.unit not in ("%", "count")]
         money_end = {v.end for v in st.values if v.unit not in ("%", "count")}
         for v in st.values:
             if v.start > 0 and st.s.texts[v.start - 1] == "(" and v.start - 1 in money_end:
                 continue  # a conversion into another currency, not a second figure
+            if v.start in superseded:
+                continue
             if v.unit == "count":
                 t = self._count_trigger(st, v, nouns, triggers)
                 if t is not None:

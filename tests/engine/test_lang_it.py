@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.engine.cases import check
+from factcheck import extract
+from tests.engine.cases import PUB, check
 
 CASES = [
     (
@@ -147,6 +148,14 @@ CASES = [
         "Con l'operazione il fondo norvegese sale a circa il 12% della società.",
         {"predicate": "stake", "subject": "Skarn Invest", "object": "Tidemar", "value": 12, "qualifier": "approx"},
     ),
+    (
+        "Paola Rossi assumerà la guida di Corvina a gennaio.",
+        {"predicate": "joins", "subject": "Paola Rossi", "object": "Corvina", "modality": "planned"},
+    ),
+    (
+        "Marco Neri entrerà a far parte del consiglio di Corvina.",
+        {"predicate": "joins", "subject": "Marco Neri", "object": "Corvina"},
+    ),
 ]
 
 
@@ -164,6 +173,11 @@ def test_distractors_more():
     check("it", "Quadrifoglio ha raccolto 60 milioni di euro in un round guidato da Arcadia Partners.", None)
     check("it", "Velaria ha annunciato il taglio di 300 dipendenti.", None)
     check("it", "Ettore Galli, 54 anni, guida dal 2019 la banca e resterà in carica per tre anni.", None)
+
+
+def test_old_stake_before_a_change_is_dropped():
+    ex = extract("Corvina ha portato la sua quota in Lagoa Azul dal 30% al 45%.", lang="it", published=PUB)
+    assert [c.value for c in ex.claims if c.predicate == "stake"] == [45], ex.claims
 
 
 def test_incomplete():

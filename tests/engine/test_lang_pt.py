@@ -156,6 +156,18 @@ CASES = [
         "Com o negócio, o fundo norueguês fica com cerca de 12% da companhia.",
         {"predicate": "stake", "subject": "Skarn Invest", "object": "Tidemar", "value": 12, "qualifier": "approx"},
     ),
+    (
+        "O diretor-presidente da Corvina, Paulo Mattos, comentou os números.",
+        {"predicate": "role", "subject": "Paulo Mattos", "object": "Corvina", "role": "CEO"},
+    ),
+    (
+        "Paula Reis assume a presidência executiva da Corvina em janeiro.",
+        {"predicate": "role", "subject": "Paula Reis", "object": "Corvina", "role": "CEO"},
+    ),
+    (
+        "Mariana Costa passará a fazer parte da direção da Corvina.",
+        {"predicate": "joins", "subject": "Mariana Costa", "object": "Corvina", "modality": "planned"},
+    ),
 ]
 
 
@@ -182,6 +194,11 @@ def test_acquisition_price_is_not_a_valuation():
 def test_layoffs_are_not_headcount():
     ex = extract("A Kobi demitiu 250 funcionários e ficou com 1.800 empregados.", lang="pt", published=PUB)
     assert [c.value for c in ex.claims if c.predicate == "employees"] == [1800], ex.claims
+
+
+def test_old_stake_before_a_change_is_dropped():
+    ex = extract("A Corvina reduziu a participação na Lagoa Azul de 30% para 18%.", lang="pt", published=PUB)
+    assert [c.value for c in ex.claims if c.predicate == "stake"] == [18], ex.claims
 
 
 def test_incomplete():
