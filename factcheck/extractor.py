@@ -939,7 +939,14 @@ class _Extractor:
                 out.append(m[0])
         for m in st.of("currency") + st.of("percent"):
             # a unit with no number: "a revenue of euro"
-            if not any(v.start <= m[0] < v.end for v in st.values) and m[0] > 0 and s.texts[m[0] - 1] != "-":
+            # "(+7%)", "-3 %": a signed change, not a figure left out
+            signed = m[0] > 0 and s.texts[m[0] - 1][:1] in "+-−±" and s.texts[m[0] - 1][1:2].isdigit()
+            if (
+                not any(v.start <= m[0] < v.end for v in st.values)
+                and m[0] > 0
+                and s.texts[m[0] - 1] != "-"
+                and not signed
+            ):
                 out.append(m[0])
         return out
 

@@ -180,6 +180,17 @@ def test_old_stake_before_a_change_is_dropped():
     assert [c.value for c in ex.claims if c.predicate == "stake"] == [45], ex.claims
 
 
+def test_signed_change_is_no_gap():
+    ex = extract("Lanterna ha chiuso il 2024 con ricavi di 1,8 miliardi di euro (+7%).", lang="it", published=PUB)
+    assert ex.incomplete == [], ex.incomplete
+    assert [c.time for c in ex.claims if c.predicate == "revenue"] == ["2024"], ex.claims
+
+
+def test_founding_year_is_no_fiscal_time():
+    ex = extract("Pixelia, fondata nel 2012, ha registrato ricavi per 40 milioni di euro.", lang="it", published=PUB)
+    assert [c.time for c in ex.claims if c.predicate == "revenue"] == [None], ex.claims
+
+
 def test_incomplete():
     check(
         "it",
