@@ -854,6 +854,8 @@ class _Extractor:
                     found.add(kind)
             elif kind == "planned" and not self.ld.verb_final and m[0] > max(anchors) + 1:
                 continue  # "X, which has 7,800 staff, wants to save ...": the intent is another verb's
+            elif kind == "forecast" and m[0] > max(anchors) and "," in st.s.texts[max(anchors) : m[0]]:
+                continue  # "A empresa, que tem 5 mil funcionários, espera fechar ...": likewise
             elif d <= 6:
                 found.add(kind)
         if "denied" in found:

@@ -168,6 +168,15 @@ CASES = [
         "Mariana Costa passará a fazer parte da direção da Corvina.",
         {"predicate": "joins", "subject": "Mariana Costa", "object": "Corvina", "modality": "planned"},
     ),
+    (
+        "A Magalhães Energia comprou a Solar Norte. "
+        "A empresa, que tem 5 mil funcionários, espera fechar o negócio até dezembro.",
+        {"predicate": "employees", "subject": "Magalhães Energia", "value": 5000, "modality": "asserted"},
+    ),
+    (
+        "A Sardinha Tech, fundada em 2012 por Ana Prates, tem hoje 54 lojas e fatura cerca de R$ 1 bilhão por ano.",
+        {"predicate": "revenue", "subject": "Sardinha Tech", "value": 1e9, "unit": "BRL", "time": None},
+    ),
 ]
 
 
