@@ -458,8 +458,26 @@ class _Extractor:
                     stake_parties = (c.subject, c.object)
             if c:
                 out.append(c)
+        out = self._full_takeovers(out)
         out += self._incomplete(st, triggers, nouns)
         return out
+
+    def _full_takeovers(self, out: list[Claim]) -> list[Claim]:
+        """ "bought 100% of X for €85m" is a takeover: an acquisition at that price, not a stake."""
+        priced = {(c.subject, c.object) for c in out if c.predicate in ("investment", "acquisition")}
+        # "holds 100% of X" without a price is a stake
+        whole = {(c.subject, c.object) for c in out if c.predicate == "stake" and c.value == 100} & priced
+        if not whole:
+            return out
+        kept = []
+        for c in out:
+            parties = (c.subject, c.object)
+            if parties not in whole or c.predicate not in ("stake", "investment", "acquisition"):
+                kept.append(c)
+                continue
+            price = next(x for x in out if x.predicate != "stake" and (x.subject, x.object) == parties)
+            kept.append(replace(price, predicate="acquisition") if c.predicate != "acquisition" else c)
+        return _dedupe(kept)
 
     def _same_clause_as_stake(self, st: _Sent, links: list, v: Value) -> bool:
         """ "buys a 49% stake for $14bn" but not "..., and Tessaline planned to pay $200m"."""

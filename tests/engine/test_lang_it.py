@@ -191,6 +191,14 @@ def test_founding_year_is_no_fiscal_time():
     assert [c.time for c in ex.claims if c.predicate == "revenue"] == [None], ex.claims
 
 
+def test_whole_company_bought_is_a_takeover():
+    ex = extract(
+        "Il gruppo Ferrante ha rilevato il 100% di Ottica Sole per 85 milioni di euro.", lang="it", published=PUB
+    )
+    got = [(c.predicate, c.subject, c.object, c.value) for c in ex.claims]
+    assert got == [("acquisition", "Ferrante", "Ottica Sole", 85e6)], got
+
+
 def test_incomplete():
     check(
         "it",
