@@ -66,9 +66,12 @@ class _Kinds:
         self.stop = [False] * n  # tokens that can never be part of a name
         self.head = [False] * n  # a word that a name can be the first part of ("Halvex-Chef")
         self.article_end = set()
+        self.role_of_end = set()  # "CEO of |Kelpie Systems", "fundador da |Quinta Digital": an organisation
         self.pred_word = [False] * n
         place_preps = []
         weak_preps = []
+        of_preps = []
+        articles = {}
         products = set()
         self.comma_at = {k for k, t in enumerate(texts) if t == ","}
         self.founded_end = -10
@@ -81,6 +84,9 @@ class _Kinds:
                     self.pred_word[i] = True
             if k == "article":
                 self.article_end.add(e)
+                articles[s] = e
+            elif k == "of_prep":
+                of_preps.append((s, e))
             if k == "company":
                 for i in range(s, e):
                     self.company[i] = True
@@ -101,6 +107,11 @@ class _Kinds:
                 self.founded_end = e
             elif k == "place_suffix":
                 self.place_suffix.add(s)
+        for s, e in of_preps:
+            if s > 0 and self.role[s - 1]:
+                self.role_of_end.add(e)
+                if e in articles:
+                    self.role_of_end.add(articles[e])
         # "in Eindhoven" is a place, "a stake in Kelpie" is not
         for s, e in place_preps:
             # "in Eindhoven" is a place; "a stake in X", "invested €30m in X" are not
@@ -141,7 +152,7 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
         j = i + 1
         while j < n:
             u = texts[j]
-            if flags.stop[j] or (flags.company[j] and u.lower() not in ld.org_words):
+            if flags.stop[j] or u in ld.currency_symbols or (flags.company[j] and u.lower() not in ld.org_words):
                 break
             # "Latijns-Amerika", "Rolls-Royce": one name; "Halvex-Chef", "Aerolux-Spitze": a name and a head
             if (
@@ -279,7 +290,14 @@ def find_mentions(
             # "Alemã Halvex compra ...": a headline's adjective before a name seen elsewhere
             i += 1
             toks = toks[1:]
-        elif i == 0 and toks not in strong and not role_adj and known(toks[0].lower()):
+        elif (
+            i == 0
+            and toks not in strong
+            and not role_adj
+            and known(toks[0].lower())
+            and not (len(toks) >= 2 and toks[0].lower() in ld.org_words and not ld.capitalises_nouns)
+        ):
+            # ("Banca Solaris ...": a word that names companies is part of the name, as mid-sentence)
             # an ordinary word starting the sentence ("Großes", "The") is not part of the name
             if len(toks) == 1 or toks[1].lower() in ld.non_names or toks[1] in ld.legal_forms:
                 weak[toks] = weak.get(toks, 0)
@@ -352,11 +370,13 @@ def find_mentions(
             and not (j + 1 < len(texts) and texts[j + 1].lower() in relatives)
             and _company_apposition(texts, j, flags)
         )
-        if legal or after_company or role_head or role_owner or described:
+        # "fundador da Quinta Digital": a name after a title and "of" is an organisation
+        role_of = i in flags.role_of_end and not ld.capitalises_nouns
+        if legal or after_company or role_head or role_owner or described or role_of:
             reason = "org"
             org_ev.add(_strip_legal(toks, ld))
             # "den Ventilhersteller Fabbrica Tornelli": a company noun right before the name
-            if role_owner or described or (after_company and before == i - 1):
+            if role_owner or described or role_of or (after_company and before == i - 1):
                 org_sure.add(_strip_legal(toks, ld))
         elif (role_adj or 0 <= i - flags.founded_end <= 3) and _person_shaped(toks, ld):
             reason = "person"  # "CEO Jane Doe", "founded by Jane Doe"
@@ -376,8 +396,9 @@ def find_mentions(
         based = j + 1 < len(texts) and texts[j] == "-" and (j + 1) in flags.place_suffix
         if based:
             always_place.add(_strip_legal(toks, ld))
+        # "the Lisbon start-up"; but "Nubo, aplicativo de entregas," is an apposition to a name
         modifier = not ld.capitalises_nouns and any(
-            k < len(texts) and flags.company[k] and texts[k][:1].islower() for k in (j, j + 1)
+            k < len(texts) and flags.company[k] and texts[k][:1].islower() and texts[k - 1] != "," for k in (j, j + 1)
         )
         listed = i >= 2 and texts[i - 1] in {",", "(", "/"} | conj_words and last_place.get(si) == i - 1
         is_place = i in flags.place_prep_end or modifier or based or listed

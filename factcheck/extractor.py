@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factcheck import langid, languages
 from factcheck.claim import Claim, Extraction
@@ -194,6 +194,7 @@ class _Extractor:
         self.last_fiscal_time: str | None = None
         self.noun_of: dict[str, str] = {}
         self.roles: dict[str, tuple[str, str]] = {}  # person -> (organisation, title) last stated
+        self.roles_here: dict[str, str] = {}
         self.last_payment: tuple[str, str] | None = None
         self.si = 0
 
@@ -402,7 +403,12 @@ class _Extractor:
         self.holders: set[str] = set()  # buyers and investors of this sentence
         inside = {k for d in st.of("distract") if d[1] - d[0] > 1 for k in range(d[0], d[1])}
         triggers = [
-            t for t in st.of("trigger") if t[2][1] != "joins" and not any(k in inside for k in range(t[0], t[1]))
+            t
+            for t in st.of("trigger")
+            if t[2][1] != "joins"
+            and not any(k in inside for k in range(t[0], t[1]))
+            # a word of a name is no trigger: "Trivela Pagamentos", "Kelpie Investimentos"
+            and not any(m.start <= t[0] and t[1] <= m.end for m in st.mentions)
         ]
         nouns = st.of("noun")
         incl_end = {m[1] for m in st.of("inclusive")}
@@ -413,11 +419,21 @@ class _Extractor:
         links: list[tuple[tuple, Value]] = []
         options: list[list] = []  # per linked figure: (distance, link index, trigger)
         stake_values: list[Value] = []
+        # "from 30% to 18%": the figure before the change is no longer so
+        froms = {m[1] for m in st.of("change_from")}
+        tos = {m[1] for m in st.of("change_to")}
+        superseded = {
+            a.start
+            for a, b in zip(st.values, st.values[1:], strict=False)
+            if a.start in froms and b.start in tos and a.unit == b.unit and b.start - a.end <= 2
+        }
         currencies = [v.unit for v in st.values if v.unit not in ("%", "count")]
         money_end = {v.end for v in st.values if v.unit not in ("%", "count")}
         for v in st.values:
             if v.start > 0 and st.s.texts[v.start - 1] == "(" and v.start - 1 in money_end:
                 continue  # a conversion into another currency, not a second figure
+            if v.start in superseded:
+                continue
             if v.unit == "count":
                 t = self._count_trigger(st, v, nouns, triggers)
                 if t is not None:
@@ -437,7 +453,7 @@ class _Extractor:
             else:
                 cands = [t for t in triggers if t[2][1] in MONEY_PREDICATES] + st.of("raise") + st.of("round")
                 strong = [t for t in cands if len(t[2]) < 4]
-                if strong:
+                if any(t[2][0] == "trigger" for t in strong):  # a round does not silence "worth"
                     cands = strong
                 pay = [t for t in cands if t[2][0] == "trigger" and t[2][1] == "payment" and self._d(st, v, t) <= 16]
                 if pay:
@@ -495,16 +511,47 @@ class _Extractor:
                     out.append(c)
                 continue
             pred, sign = t[2][1], t[2][2]
+            if pred == "payment":
+                # "pronta a pagare 400 milioni per acquisire X": the price of a takeover
+                prices = {p[1] for p in st.of("price_prep")}
+                buy = [
+                    x
+                    for x in st.of("trigger")
+                    if x[2][1] == "acquisition" and x[0] in prices and 0 <= x[0] - v.end <= 2
+                ]
+                if buy:
+                    pred, t = "acquisition", buy[0]
             if pred in ("acquisition", "payment") and has_stake and self._same_clause_as_stake(st, links, v):
                 c = self._price_of_stake(st, links, v, stake_parties)
             else:
                 c = self._build(st, pred, t, v, sign)
+                if c and pred == "investment" and stake_parties and (c.object, c.subject) == stake_parties:
+                    # "X rises to 25% of Y with an investment of €200m": the stake's holder invests
+                    c = replace(c, subject=stake_parties[0], object=stake_parties[1])
                 if c and pred == "stake" and stake_parties is None:
                     stake_parties = (c.subject, c.object)
             if c:
                 out.append(c)
+        out = self._full_takeovers(out)
         out += self._incomplete(st, triggers, nouns)
         return out
+
+    def _full_takeovers(self, out: list[Claim]) -> list[Claim]:
+        """ "bought 100% of X for €85m" is a takeover: an acquisition at that price, not a stake."""
+        priced = {(c.subject, c.object) for c in out if c.predicate in ("investment", "acquisition")}
+        # "holds 100% of X" without a price is a stake
+        whole = {(c.subject, c.object) for c in out if c.predicate == "stake" and c.value == 100} & priced
+        if not whole:
+            return out
+        kept = []
+        for c in out:
+            parties = (c.subject, c.object)
+            if parties not in whole or c.predicate not in ("stake", "investment", "acquisition"):
+                kept.append(c)
+                continue
+            price = next(x for x in out if x.predicate != "stake" and (x.subject, x.object) == parties)
+            kept.append(replace(price, predicate="acquisition") if c.predicate != "acquisition" else c)
+        return _dedupe(kept)
 
     def _same_clause_as_stake(self, st: _Sent, links: list, v: Value) -> bool:
         """ "buys a 49% stake for $14bn" but not "..., and Tessaline planned to pay $200m"."""
@@ -603,6 +650,9 @@ class _Extractor:
                 return None
         verbs = [t for t in triggers if t[2][1] in COUNT_PREDICATES]
         blocked = {d[0] for d in st.of("distract")}
+        # "laid off 250 workers", "taglio di 300 dipendenti": layoffs are not headcount
+        if any(v.start - 2 <= d[1] <= v.start for d in st.of("distract")):
+            return None
         for t in nouns:
             if v.end <= t[0] <= v.end + 2 and t[0] not in blocked:
                 if t[2][2] == 0 and not any(x[2][1] == t[2][1] for x in verbs):
@@ -861,8 +911,17 @@ class _Extractor:
         """The subject before a ", which ... ," clause that holds the nearest name."""
         commas = [k for k, x in enumerate(st.s.texts[: t[0]]) if x == ","]
         rel = {r[0] for r in st.of("relative")}
+        of_ends = {p[1] for p in st.of("of_prep")}
         for c1 in reversed(commas):
-            if c1 < near.start and c1 + 1 in rel:
+            gap = st.s.texts[c1 + 1 : near.start]
+            # "X, owner of the brand Y, is worth": an apposition, X is the subject
+            appos = (
+                0 < len(gap) <= 4
+                and all(w.isalpha() and w.islower() for w in gap)
+                and any(k in of_ends for k in range(c1 + 2, near.start + 1))
+                and any(m.end == c1 for m in before)
+            )
+            if c1 < near.start and (c1 + 1 in rel or appos):
                 closing = [c for c in commas if near.end <= c < t[0]]
                 outer = [m for m in before if m.end <= c1]
                 if closing and outer:
@@ -918,6 +977,10 @@ class _Extractor:
                     found.add(kind)
             elif pred in COUNT_PREDICATES and v is not None and m[0] >= v.end:
                 continue  # "employs 4,000 people and will cut 300": the plan is another verb's
+            elif kind == "planned" and not self.ld.verb_final and m[0] > max(anchors) + 1:
+                continue  # "X, which has 7,800 staff, wants to save ...": the intent is another verb's
+            elif kind == "forecast" and m[0] > max(anchors) and "," in st.s.texts[max(anchors) : m[0]]:
+                continue  # "A empresa, que tem 5 mil funcionários, espera fechar ...": likewise
             elif d <= 6:
                 found.add(kind)
         if "denied" in found:
@@ -1003,7 +1066,14 @@ class _Extractor:
                 out.append(m[0])
         for m in st.of("currency") + st.of("percent"):
             # a unit with no number: "a revenue of euro"
-            if not any(v.start <= m[0] < v.end for v in st.values) and m[0] > 0 and s.texts[m[0] - 1] != "-":
+            # "(+7%)", "-3 %": a signed change, not a figure left out
+            signed = m[0] > 0 and s.texts[m[0] - 1][:1] in "+-−±" and s.texts[m[0] - 1][1:2].isdigit()
+            if (
+                not any(v.start <= m[0] < v.end for v in st.values)
+                and m[0] > 0
+                and s.texts[m[0] - 1] != "-"
+                and not signed
+            ):
                 out.append(m[0])
         return out
 
@@ -1026,6 +1096,7 @@ class _Extractor:
     def _role_claims(self, st: _Sent) -> list[Claim]:
         s = st.s
         out = []
+        self.roles_here: dict[str, str] = {}  # person -> organisation of a title held in this sentence
         persons = self._persons(st)
         joins = [t for t in st.of("trigger") if t[2][1] == "joins"]
         as_words = set(self.ld.section("cues").get("as", ()))
@@ -1100,6 +1171,7 @@ class _Extractor:
                     modality = "planned"
             out.append(self._claim(st, predicate="role", subject=person, object=org, role=title, modality=modality))
             self.roles[person] = (org, title)
+            self.roles_here[person] = org
         for f in st.of("founded_by"):
             after = [m for m in persons if m.start >= f[1] and m.start - f[1] <= 4]
             names = {m.name for m in after}
@@ -1204,15 +1276,20 @@ class _Extractor:
         k = r[1]
         free = 0
         of_ends = {p[0]: p[1] for p in st.of("of_prep")}
+        past_org = False
         while k < len(s.texts):
             p = next((m for m in persons if m.start == k), None)
             if p is not None:
+                # "president of the Committee of X and Y, Jane Doe": after the organisation, a comma
+                if past_org and s.texts[k - 1] not in (",", "(", ":", "-", "–") and k - 1 not in role_tok:
+                    break
                 return p.name
             if k in of_ends:
                 # "le fondateur de Kelpie Systems, Ines Kovac"
                 org = next((m for m in st.mentions if m.kind == ORG and m.start == of_ends[k]), None)
                 if org is not None:
                     k = org.end
+                    past_org = True
                     continue
             if k in role_tok or s.lowers[k] in skip:
                 k += 1
@@ -1223,10 +1300,16 @@ class _Extractor:
                 continue
             break
         # before: "Mark Olden, Halvex's chief executive", "Lea Fontaine, currently CFO of"
+        cues = self.ld.section("cues")
+        copulas = set(cues.get("copulas", ()))
         for p in sorted(persons, key=lambda m: -m.end):
             if p.end <= r[0] and r[0] - p.end <= 4:
                 between = s.texts[p.end : r[0]]
                 if p.end == r[0] or between[0] in (",", "(", "-", "–"):
+                    return p.name
+                # "Anna Ricci è la fondatrice di X", "X foi nomeada presidente executiva": a copula
+                rest = " ".join(w.lower() for w in between if w.lower() not in cues.get("articles", ()))
+                if rest in copulas:
                     return p.name
         # "X is the chief financial officer of Y", "X, 54, has been CFO since 2019", "X ist seit 2019 Finanzvorstand"
         copula = self.ld.section("cues").get("copulas", ())
@@ -1318,6 +1401,21 @@ class _Extractor:
     def _join_claims(self, st: _Sent) -> list[Claim]:
         out = []
         persons = self._persons(st)
+        # "..., vinda da Helvion": where the person comes from, not where they go
+        origin_ends = [o[1] for o in st.of("origin")]
+        origins = {
+            m.name
+            for m in self._orgs(st)
+            # "vinda da fabricante de equipamentos médicos X": lower-case words before the name
+            if any(0 <= m.start - e <= 6 and all(w.islower() for w in st.s.texts[e : m.start]) for e in origin_ends)
+        }
+        if origins:
+            for person, org in self.roles_here.items():
+                if org not in origins:
+                    # the title is held where the person arrives
+                    planned = self._future_date(st) or any(m[2][1] == "planned" for m in st.of("modal"))
+                    modality = "planned" if planned else "asserted"
+                    return [self._claim(st, predicate="joins", subject=person, object=org, modality=modality)]
         for t in st.of("trigger"):
             if t[2][1] != "joins":
                 continue

@@ -305,6 +305,9 @@ def _build(code: str) -> LangData:
     add(c.get("steps_down", ()), ("steps_down",))
     add(c.get("receives", ()), ("receives",))
     add(c.get("round", ()), ("round",))
+    add(c.get("origin", ()), ("origin",))
+    add(c.get("change_from", ()), ("change_from",))
+    add(c.get("change_to", ()), ("change_to",))
     t = raw.get("time", {})
     letters = "".join(re.escape(x.upper() + x.lower()) for x in t.get("quarter_letters", ()))
     ld.quarter_token = re.compile(rf"^[{letters}]([1-4])$") if letters else None

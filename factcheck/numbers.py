@@ -121,6 +121,11 @@ def find_values(texts, starts, ends, ld: LangData, by_start: dict, by_end: dict)
             nxt = by_start.get(j, ())
             if any(p[2][0] in ("scale", "percent") for p in nxt):
                 num = words_to_number(t.lower(), ld.code)
+            elif any(p[2][0] == "noun" for p in nxt):
+                # "duemila dipendenti", "três mil" is caught above; "un" or "uma" alone is no figure
+                num = words_to_number(t.lower(), ld.code)
+                if num is not None and num < 10:
+                    num = None
         if num is None:
             i = j if j > i + 1 else i + 1
             continue

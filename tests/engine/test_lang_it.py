@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.engine.cases import check
+from factcheck import extract
+from tests.engine.cases import PUB, check
 
 CASES = [
     (
@@ -75,6 +76,86 @@ CASES = [
         "Per il 2026 Tidewell prevede ricavi per circa 500 milioni di euro.",
         {"predicate": "revenue", "subject": "Tidewell", "modality": "forecast", "time": "2026"},
     ),
+    (
+        "Banca Solaris ha diffuso i conti. Nel semestre la società ha registrato un utile netto di 85 mln di euro.",
+        {"predicate": "profit", "subject": "Banca Solaris", "value": 85e6, "unit": "EUR"},
+    ),
+    (
+        "Tessiture Bruni ha sede a Prato. L'azienda ha circa duemila dipendenti.",
+        {"predicate": "employees", "subject": "Tessiture Bruni", "value": 2000, "qualifier": "approx"},
+    ),
+    (
+        "Il presidente di Solare Adriatico, Franco Neri, ha 61 anni.",
+        {"predicate": "role", "subject": "Franco Neri", "object": "Solare Adriatico", "role": "president"},
+    ),
+    (
+        "Anna Ricci è la fondatrice di Pixelia, che ha 120 dipendenti.",
+        {"predicate": "role", "subject": "Anna Ricci", "object": "Pixelia", "role": "founder"},
+    ),
+    (
+        "Secondo indiscrezioni, Telenova vale almeno 3 miliardi di euro.",
+        {
+            "predicate": "valuation",
+            "subject": "Telenova",
+            "value": 3e9,
+            "qualifier": "at_least",
+            "modality": "reported",
+        },
+    ),
+    (
+        "Borea Capital salirà al 25% di Telenova con un investimento di 200 milioni di euro.",
+        {"predicate": "investment", "subject": "Borea Capital", "object": "Telenova", "value": 200e6},
+    ),
+    (
+        "Luca Marini lascia Ortensia e passa al gruppo Velaria, dove sarà amministratore delegato dal 2026.",
+        {"predicate": "joins", "subject": "Luca Marini", "object": "Velaria"},
+    ),
+    (
+        "L'acquisizione di Ottica Lume da parte di Ferravia vale 310 milioni di euro.",
+        {"predicate": "acquisition", "subject": "Ferravia", "object": "Ottica Lume", "value": 310e6},
+    ),
+    (
+        "Vigneti Moro ha chiuso l'esercizio con un risultato netto negativo di 12 milioni di euro.",
+        {"predicate": "profit", "subject": "Vigneti Moro", "value": -12e6},
+    ),
+    (
+        "Cartiera Benassi ha annunciato 450 esuberi. Il gruppo conta in totale 6.000 dipendenti.",
+        {"predicate": "employees", "subject": "Cartiera Benassi", "value": 6000},
+    ),
+    (
+        "Orsa Pay ha oltre 700mila clienti in Italia.",
+        {"predicate": "users", "subject": "Orsa Pay", "value": 700000, "qualifier": "at_least"},
+    ),
+    (
+        "Chiara Lodi è stata nominata amministratore delegato di Ardesia.",
+        {"predicate": "role", "subject": "Chiara Lodi", "object": "Ardesia", "role": "CEO"},
+    ),
+    (
+        "Secondo fonti, Ardesia sarebbe pronta a pagare 400 milioni di euro per acquisire Vetri Liguri.",
+        {"predicate": "acquisition", "subject": "Ardesia", "object": "Vetri Liguri", "value": 400e6},
+    ),
+    (
+        "Stando ai dati diffusi dalla società, Pagoda Pay conta circa 1,5 milioni di clienti attivi.",
+        {"predicate": "users", "subject": "Pagoda Pay", "value": 1.5e6, "modality": "reported"},
+    ),
+    (
+        "Tidemar vende energia solare. Il nuovo direttore finanziario, Giorgio Pini, assumerà l'incarico a settembre, "
+        "in arrivo dalla rivale Galpina.",
+        {"predicate": "joins", "subject": "Giorgio Pini", "object": "Tidemar"},
+    ),
+    (
+        "Il fondo Skarn Invest ha versato 200 milioni di euro a Tidemar. "
+        "Con l'operazione il fondo norvegese sale a circa il 12% della società.",
+        {"predicate": "stake", "subject": "Skarn Invest", "object": "Tidemar", "value": 12, "qualifier": "approx"},
+    ),
+    (
+        "Paola Rossi assumerà la guida di Corvina a gennaio.",
+        {"predicate": "joins", "subject": "Paola Rossi", "object": "Corvina", "modality": "planned"},
+    ),
+    (
+        "Marco Neri entrerà a far parte del consiglio di Corvina.",
+        {"predicate": "joins", "subject": "Marco Neri", "object": "Corvina"},
+    ),
 ]
 
 
@@ -85,6 +166,37 @@ def test_claims(text, want):
 
 def test_distractors():
     check("it", "Il titolo Tidewell è salito del 4,2% a 61,30 euro, mentre il Ftse Mib ha guadagnato lo 0,8%.", None)
+
+
+def test_distractors_more():
+    check("it", "Il Ftse Mib ha perso il 2% e il titolo Telenova ha ceduto il 3,5%.", None)
+    check("it", "Quadrifoglio ha raccolto 60 milioni di euro in un round guidato da Arcadia Partners.", None)
+    check("it", "Velaria ha annunciato il taglio di 300 dipendenti.", None)
+    check("it", "Ettore Galli, 54 anni, guida dal 2019 la banca e resterà in carica per tre anni.", None)
+
+
+def test_old_stake_before_a_change_is_dropped():
+    ex = extract("Corvina ha portato la sua quota in Lagoa Azul dal 30% al 45%.", lang="it", published=PUB)
+    assert [c.value for c in ex.claims if c.predicate == "stake"] == [45], ex.claims
+
+
+def test_signed_change_is_no_gap():
+    ex = extract("Lanterna ha chiuso il 2024 con ricavi di 1,8 miliardi di euro (+7%).", lang="it", published=PUB)
+    assert ex.incomplete == [], ex.incomplete
+    assert [c.time for c in ex.claims if c.predicate == "revenue"] == ["2024"], ex.claims
+
+
+def test_founding_year_is_no_fiscal_time():
+    ex = extract("Pixelia, fondata nel 2012, ha registrato ricavi per 40 milioni di euro.", lang="it", published=PUB)
+    assert [c.time for c in ex.claims if c.predicate == "revenue"] == [None], ex.claims
+
+
+def test_whole_company_bought_is_a_takeover():
+    ex = extract(
+        "Il gruppo Ferrante ha rilevato il 100% di Ottica Sole per 85 milioni di euro.", lang="it", published=PUB
+    )
+    got = [(c.predicate, c.subject, c.object, c.value) for c in ex.claims]
+    assert got == [("acquisition", "Ferrante", "Ottica Sole", 85e6)], got
 
 
 def test_incomplete():

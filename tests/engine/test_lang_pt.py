@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.engine.cases import check
+from factcheck import extract
+from tests.engine.cases import PUB, check
 
 CASES = [
     (
@@ -75,6 +76,107 @@ CASES = [
         "A Tidewell prevê uma receita de 500 milhões de euros em 2026.",
         {"predicate": "revenue", "subject": "Tidewell", "modality": "forecast", "time": "2026"},
     ),
+    (
+        "A receita líquida da Trivela Pagamentos chegou a R$ 870 milhões em 2024, alta de 35%.",
+        {"predicate": "revenue", "subject": "Trivela Pagamentos", "value": 870e6, "unit": "BRL", "time": "2024"},
+    ),
+    (
+        "A Zapto levantou R$ 400 milhões numa rodada liderada pela Kestrel Ventures. "
+        "Com a operação, a startup passou a valer US$ 1,5 bilhão.",
+        {"predicate": "valuation", "subject": "Zapto", "value": 1.5e9, "unit": "USD"},
+    ),
+    (
+        "Marta Figueiredo vai para a Ondina, onde será diretora de tecnologia.",
+        {"predicate": "joins", "subject": "Marta Figueiredo", "object": "Ondina"},
+    ),
+    (
+        "A Petrolina vai pagar à Ventos do Sul R$ 45 milhões por ano pelo fornecimento de energia.",
+        {"predicate": "payment", "subject": "Petrolina", "object": "Ventos do Sul", "value": 45e6, "period": "year"},
+    ),
+    (
+        "Pedro Alvim, fundador da Quinta Digital, passa para a Nortada Capital.",
+        {"predicate": "role", "subject": "Pedro Alvim", "object": "Quinta Digital", "role": "founder"},
+    ),
+    (
+        "Pedro Alvim, fundador da Quinta Digital, passa para a Nortada Capital.",
+        {"predicate": "joins", "subject": "Pedro Alvim", "object": "Nortada Capital"},
+    ),
+    (
+        "A Lumbra, dona da marca Sabor Leve, vale US$ 2 bilhões após a nova rodada.",
+        {"predicate": "valuation", "subject": "Lumbra", "value": 2e9, "unit": "USD"},
+    ),
+    (
+        "No primeiro trimestre, o grupo Fontelar teve receitas de 1,3 mil milhões de euros "
+        "e um resultado líquido negativo de 12 milhões.",
+        {"predicate": "profit", "subject": "Fontelar", "value": -12e6, "unit": "EUR", "time": "2025-Q1"},
+    ),
+    (
+        "Helena Duarte é a atual presidente executiva da Brisamar.",
+        {"predicate": "role", "subject": "Helena Duarte", "object": "Brisamar", "role": "CEO"},
+    ),
+    (
+        "A Vinhal vai cortar 600 empregos. O grupo, que tem 7.800 trabalhadores, quer poupar 40 milhões de euros.",
+        {"predicate": "employees", "subject": "Vinhal", "value": 7800, "modality": "asserted"},
+    ),
+    (
+        "A Quorum pagou 80 milhões de euros por 25% da Ribeira Digital.",
+        {"predicate": "investment", "subject": "Quorum", "object": "Ribeira Digital", "value": 80e6},
+    ),
+    (
+        "A Serravale nega que vá comprar a Pinhal Norte por 500 milhões de euros.",
+        {"predicate": "acquisition", "subject": "Serravale", "object": "Pinhal Norte", "modality": "denied"},
+    ),
+    (
+        "A Vidrex fechou 2024 com um lucro de quarenta milhões de euros.",
+        {"predicate": "profit", "subject": "Vidrex", "value": 40e6, "time": "2024"},
+    ),
+    (
+        "Com a compra, a Duna Capital passa a controlar 51% da rede de farmácias Boticário Sul.",
+        {"predicate": "stake", "subject": "Duna Capital", "object": "Boticário Sul", "value": 51},
+    ),
+    (
+        "O Nubo, aplicativo de entregas, ultrapassou 20 milhões de usuários no Brasil.",
+        {"predicate": "users", "subject": "Nubo", "value": 20e6},
+    ),
+    (
+        "Fernanda Lopes deixou a Kobi e assumirá o cargo de diretora financeira da Celtra em agosto.",
+        {"predicate": "role", "subject": "Fernanda Lopes", "object": "Celtra", "role": "CFO", "modality": "planned"},
+    ),
+    (
+        "Rita Sampaio foi nomeada diretora financeira da Bragança Têxtil.",
+        {"predicate": "role", "subject": "Rita Sampaio", "object": "Bragança Têxtil", "role": "CFO"},
+    ),
+    (
+        "A Tidemar vende energia solar. O novo diretor financeiro, Jorge Pinto, assume o cargo em 1 de setembro, "
+        "vindo da fabricante de turbinas Galpina.",
+        {"predicate": "joins", "subject": "Jorge Pinto", "object": "Tidemar", "modality": "planned"},
+    ),
+    (
+        "O fundo Skarn Invest pagou 200 milhões de euros à Tidemar. "
+        "Com o negócio, o fundo norueguês fica com cerca de 12% da companhia.",
+        {"predicate": "stake", "subject": "Skarn Invest", "object": "Tidemar", "value": 12, "qualifier": "approx"},
+    ),
+    (
+        "O diretor-presidente da Corvina, Paulo Mattos, comentou os números.",
+        {"predicate": "role", "subject": "Paulo Mattos", "object": "Corvina", "role": "CEO"},
+    ),
+    (
+        "Paula Reis assume a presidência executiva da Corvina em janeiro.",
+        {"predicate": "role", "subject": "Paula Reis", "object": "Corvina", "role": "CEO"},
+    ),
+    (
+        "Mariana Costa passará a fazer parte da direção da Corvina.",
+        {"predicate": "joins", "subject": "Mariana Costa", "object": "Corvina", "modality": "planned"},
+    ),
+    (
+        "A Magalhães Energia comprou a Solar Norte. "
+        "A empresa, que tem 5 mil funcionários, espera fechar o negócio até dezembro.",
+        {"predicate": "employees", "subject": "Magalhães Energia", "value": 5000, "modality": "asserted"},
+    ),
+    (
+        "A Sardinha Tech, fundada em 2012 por Ana Prates, tem hoje 54 lojas e fatura cerca de R$ 1 bilhão por ano.",
+        {"predicate": "revenue", "subject": "Sardinha Tech", "value": 1e9, "unit": "BRL", "time": None},
+    ),
 ]
 
 
@@ -85,6 +187,27 @@ def test_claims(text, want):
 
 def test_distractors():
     check("pt", "As ações da Tidewell subiram 4,2% para 61,30 euros, e o PSI ganhou 0,8%.", None)
+
+
+def test_distractors_more():
+    check("pt", "As ações da Cobalto subiram 3% e o Ibovespa caiu 1.200 pontos nesta sessão.", None)
+    check("pt", "A Cobalto, cotada em bolsa desde 2019, celebra 54 anos de história e abriu 120 lojas.", None)
+
+
+def test_acquisition_price_is_not_a_valuation():
+    text = "A aquisição da Pinhal Norte pela Serravale vale 310 milhões de euros."
+    ex = extract(text, lang="pt", published=PUB)
+    assert not [c for c in ex.claims if c.predicate == "valuation"], ex.claims
+
+
+def test_layoffs_are_not_headcount():
+    ex = extract("A Kobi demitiu 250 funcionários e ficou com 1.800 empregados.", lang="pt", published=PUB)
+    assert [c.value for c in ex.claims if c.predicate == "employees"] == [1800], ex.claims
+
+
+def test_old_stake_before_a_change_is_dropped():
+    ex = extract("A Corvina reduziu a participação na Lagoa Azul de 30% para 18%.", lang="pt", published=PUB)
+    assert [c.value for c in ex.claims if c.predicate == "stake"] == [18], ex.claims
 
 
 def test_incomplete():
