@@ -295,15 +295,25 @@ def _delivery_claim(*, delivery_id: int, lease_token) -> tuple[Delivery, Attempt
     now = timezone.now()
     lease = timedelta(seconds=settings.WEBHOOKS_LEASE_SECONDS)
     with transaction.atomic():
-        candidates = Delivery.objects.select_for_update(skip_locked=True, of=("self",)).filter(
+        if lease_token is not None:
+            # The lease already makes this caller the only one that may send the delivery,
+            # so a lock on its row is never a rival claim, only a passing one: a sweep or a
+            # fast-path claim whose snapshot predates the lease locks the row, finds it
+            # leased and lets go at its commit. Waiting that out is a few milliseconds;
+            # skipping it (SKIP LOCKED) would leave the lease unused until it expires.
+            candidates = Delivery.objects.select_for_update(of=("self",)).filter(
+                lease_token=lease_token, leased_until__gt=now
+            )
+        else:
+            # Without a lease, a locked row is being taken by someone else: leave it to them.
+            candidates = (
+                Delivery.objects.select_for_update(skip_locked=True, of=("self",))
+                .filter(next_attempt_at__lte=now)
+                .filter(Q(leased_until__isnull=True) | Q(leased_until__lte=now))
+            )
+        candidates = candidates.filter(
             pk=delivery_id, state=Delivery.State.PENDING, endpoint__state=Endpoint.State.ACTIVE
         )
-        if lease_token is not None:
-            candidates = candidates.filter(lease_token=lease_token, leased_until__gt=now)
-        else:
-            candidates = candidates.filter(next_attempt_at__lte=now).filter(
-                Q(leased_until__isnull=True) | Q(leased_until__lte=now)
-            )
         delivery = candidates.select_related("event", "endpoint").first()
         if delivery is None:
             return None

@@ -67,14 +67,9 @@ def test_a_rolled_back_change_sends_nothing(celery_worker, make_endpoint, make_c
 
 
 def test_the_fast_path_and_sweepers_racing_send_each_attempt_once(
-    celery_worker, make_endpoint, make_claim, receiver, capsys, monkeypatch, settings
+    celery_worker, make_endpoint, make_claim, receiver, capsys, monkeypatch
 ):
     from claims.webhooks import tasks
-
-    # The shortest lease the settings allow (over twice the timeout): in 2 of about 8 full
-    # runs a delivery stayed unsent past the wait, cause not found yet; a lease taken but
-    # not used is then taken over within the wait, while a second attempt still fails below.
-    settings.WEBHOOKS_LEASE_SECONDS = 2 * settings.WEBHOOKS_TIMEOUT_SECONDS + 5
 
     by_worker: list[str] = []
 
@@ -106,7 +101,10 @@ def test_the_fast_path_and_sweepers_racing_send_each_attempt_once(
         for claim in claims:
             _set_status(claim)
             time.sleep(random.uniform(0, 0.1))
-        wait_for(lambda: Delivery.objects.filter(state="succeeded").count() == 40, timeout=90)
+        # A sweeper's claim of its own lease skipped would leave that delivery unsent until
+        # the lease (120 s) ends: stop waiting at once then, and say so below.
+        wait_for(lambda: "skipped" in swept or Delivery.objects.filter(state="succeeded").count() == 40, timeout=90)
+        assert "skipped" not in swept, "a sweeper left a lease it had taken unused"
         wait_for(lambda: len(by_worker) == 40, timeout=90)
         time.sleep(0.5)
     finally:
@@ -125,6 +123,39 @@ def test_the_fast_path_and_sweepers_racing_send_each_attempt_once(
     assert 0 < by_sweepers < 40, "the race did not happen: one path sent everything"
     # every delivery had its on-commit task: it sent those the sweepers had not taken, and skipped the rest
     assert sorted(by_worker) == sorted(["succeeded"] * (40 - by_sweepers) + ["skipped"] * by_sweepers)
+
+
+def test_a_lease_is_used_even_while_another_transaction_holds_its_row_for_a_moment(make_endpoint, make_claim, receiver):
+    # given a delivery a sweeper has leased
+    make_endpoint()
+    _set_status(make_claim())
+    [(pk, token)] = deliveries_sweep()
+    # and another transaction holding its row lock for a moment, as a sweep or a fast-path
+    # claim whose snapshot predates the lease does: it locks the row, finds it leased, lets go
+    locked, release = threading.Event(), threading.Event()
+
+    def passer_by():
+        try:
+            with transaction.atomic():
+                list(Delivery.objects.select_for_update().filter(pk=pk))
+                locked.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    holder = threading.Thread(target=passer_by)
+    holder.start()
+    assert locked.wait(10)
+    threading.Timer(0.3, release.set).start()
+
+    # when the lease holder makes its attempt meanwhile
+    outcome = delivery_attempt(delivery_id=pk, lease_token=token).outcome
+    holder.join(10)
+
+    # then it waited for the lock and sent, rather than leave its lease unused until it ends
+    assert outcome == "succeeded"
+    assert len(receiver.received) == 1
+    assert Delivery.objects.get(pk=pk).state == "succeeded"
 
 
 def test_a_worker_killed_mid_delivery_is_taken_over_after_its_lease(
