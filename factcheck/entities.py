@@ -72,8 +72,11 @@ class _Kinds:
         products = set()
         self.comma_at = {k for k, t in enumerate(texts) if t == ","}
         self.founded_end = -10
+        self.join_start = set()  # "X rejoint Y", "X joins Y": X is a person
         for s, e, p, _ in matches:
             k = p[0]
+            if k == "trigger" and p[1] == "joins" and p[2] > 0:
+                self.join_start.add(s)
             if k in ("trigger", "noun", "distract", "role", "company"):
                 self.head[s] = True
             if k == "trigger" and p[1] in ("stake", "investment", "acquisition", "payment", "joins"):
@@ -221,6 +224,8 @@ def find_mentions(
     initial: dict[str, int] = {}  # sentence-initial ordinary-looking words ("Tessaline is ...")
     lower_words = {t for sent in sents for t in sent.texts if t[:1].islower()}
     stop = stop_words(ld.code)
+    # a verb starting a sentence whose subject is left implied ("Cerró el ejercicio con ..."): not a name
+    verb_endings = tuple(ld.raw.get("entities", {}).get("initial_verb_endings", ())) or ("\0",)
 
     def known(word: str) -> bool:
         """An ordinary word of the language (so a capital may only mean "first in the sentence")."""
@@ -248,7 +253,12 @@ def find_mentions(
             # "Alemã Halvex compra ...": a headline's adjective before a name seen elsewhere
             i += 1
             toks = toks[1:]
-        elif i == 0 and toks not in strong and not role_adj and known(toks[0].lower()):
+        elif (
+            i == 0
+            and toks not in strong
+            and not role_adj
+            and (known(toks[0].lower()) or (len(toks) == 1 and toks[0].lower().endswith(verb_endings)))
+        ):
             # an ordinary word starting the sentence ("Großes", "The") is not part of the name
             if len(toks) == 1 or toks[1].lower() in ld.non_names or toks[1] in ld.legal_forms:
                 weak[toks] = weak.get(toks, 0)
@@ -316,7 +326,7 @@ def find_mentions(
         if legal or after_company or role_head:
             reason = "org"
             org_ev.add(_strip_legal(toks, ld))
-        elif (role_adj or 0 <= i - flags.founded_end <= 3) and _person_shaped(toks, ld):
+        elif (role_adj or 0 <= i - flags.founded_end <= 3 or j in flags.join_start) and _person_shaped(toks, ld):
             reason = "person"  # "CEO Jane Doe", "founded by Jane Doe"
             person_ev.add(toks)
         elif len(toks) >= 2 or hyphen_head or possessive:

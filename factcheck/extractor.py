@@ -523,6 +523,9 @@ class _Extractor:
             return None
         verbs = [t for t in triggers if t[2][1] in COUNT_PREDICATES]
         blocked = {d[0] for d in st.of("distract")}
+        # "will cut 400 jobs", "despedirá a 300 trabajadores": layoffs are not the headcount
+        if any(v.start - 2 <= d[1] <= v.start for d in st.of("distract")):
+            return None
         for t in nouns:
             if v.end <= t[0] <= v.end + 2 and t[0] not in blocked:
                 if t[2][2] == 0 and not any(x[2][1] == t[2][1] for x in verbs):
@@ -624,6 +627,14 @@ class _Extractor:
                 done = [m for m in self._orgs(st) if m.end <= t[0] and m.name != doer.name]
                 if done:
                     return doer.name, done[-1].name
+            # a noun and its passive agent: "le rachat de X par Y", "la compra de X por Y"
+            ofs = {p[0]: p[1] for p in st.of("of_prep")}
+            if t[1] in ofs:
+                done = next((m for m in self._orgs(st) if m.start == ofs[t[1]]), None)
+                agents = {p[1] for p in st.of("agent_prep")} if done else set()
+                doer = next((m for m in self._orgs(st) if done and m.start in agents and m.start - 1 == done.end), None)
+                if doer is not None and doer.name != done.name:
+                    return doer.name, done.name
         if self.ld.verb_final and pred in TWO_PLACE and pred != "stake":
             # verb-final: "Corvane gaat Tidewell 40 miljoen euro betalen": subject, object, verb
             end = t[1] if v is None else max(t[1], v.end)
@@ -640,6 +651,9 @@ class _Extractor:
             guess = self._subject(st, t, v, exclude=set(), pred=pred)
             obj = self._object(st, t, v, pred, avoid={guess} if guess else set())
         if pred == "valuation":
+            # "a round led by X, which values it at": the investor is not what is valued
+            led = {p[1] for p in st.of("lead") + st.of("from_prep")}
+            backers = {m.name for m in self._orgs(st) if any(0 <= m.start - k <= 2 for k in led)}
             # "values Brightfeed at $4bn", "valuing the company at": the company follows the verb
             for m in self._orgs(st):
                 if t[1] <= m.start <= t[1] + 2:
@@ -648,6 +662,8 @@ class _Extractor:
                 if not imp.person and t[1] <= imp.start <= t[1] + 3:
                     inv = {m.name for m in self._investors(st)} | self.holders
                     return self._resolve(st, imp, inv), None
+            if backers and any(m.name not in backers for m in self._orgs(st) if m.end <= t[0]):
+                return self._subject(st, t, v, exclude=backers, pred=pred), None
         subj = self._subject(st, t, v, exclude={obj} if obj else set(), pred=pred)
         if pred in TWO_PLACE and obj is None and subj is not None and pred == "stake":
             # "Quorris's majority owner, Hollandt, will sell its 64% holding"
@@ -807,6 +823,11 @@ class _Extractor:
             if kind == "reported":
                 found.add(kind)
                 continue
+            if kind == "denies":
+                # a denial verb governs the clause after it: "denies any plan to buy X for $1bn"
+                if m[1] <= t[0] and st.dist(m[1] - 1, t[0]) <= 8:
+                    found.add("denied")
+                continue
             d = min(min(st.dist(m[0], a), st.dist(m[1] - 1, a)) for a in anchors)
             if kind == "denied":
                 if d <= 3 and m[0] < max(anchors):
@@ -929,7 +950,11 @@ class _Extractor:
             # "als neue Finanzchefin", "come nuovo direttore finanziario"
             as_cue = any(k >= 0 and s.lowers[k] in as_words for k in (r[0] - 1, r[0] - 2, r[0] - 3))
             hires = [j for j in joins if j[2][2] < 0]
-            if hires and not any(f[1] >= r[0] - 2 and f[1] <= r[0] for f in st.of("not_holder")):
+            # "X hires Y, until now CFO of Z": a title attached to another organisation is Y's old one
+            attached_other = r[1] in {p[0] for p in st.of("of_prep")} and any(
+                m.start > r[1] and m.start - r[1] <= 3 for m in self._orgs(st)
+            )
+            if hires and not attached_other and not any(f[1] >= r[0] - 2 and f[1] <= r[0] for f in st.of("not_holder")):
                 # "Halvex named X (as its new) chief executive", "Halvex hat X zur Chefin ernannt":
                 # X's office at Halvex, from now on
                 after = [m for m in persons if m.end <= r[0]][-1:]
@@ -1073,6 +1098,9 @@ class _Extractor:
                 org = next((m for m in st.mentions if m.kind == ORG and m.start == of_ends[k]), None)
                 if org is not None:
                     k = org.end
+                    # "Nommé directeur général de X en 2021, Paul Besson": the date of the office
+                    if k + 1 < len(s.texts) and s.texts[k][:1].islower() and _YEAR.match(s.texts[k + 1]):
+                        k += 2
                     continue
             if k in role_tok or s.lowers[k] in skip:
                 k += 1
@@ -1088,6 +1116,18 @@ class _Extractor:
                 between = s.texts[p.end : r[0]]
                 if p.end == r[0] or between[0] in (",", "(", "-", "–"):
                     return p.name
+        # "X est directrice financière de Y", "X, 47 ans, a été nommée CTO", "Elle est PDG de Y"
+        arts = set(self.ld.section("cues").get("articles", ()))
+        cop = [c for c in st.of("copula") if c[1] == r[0] or (c[1] == r[0] - 1 and s.lowers[c[1]] in arts)]
+        if cop:
+            c0 = max(c[0] for c in cop)
+            near = [p for p in persons if p.end <= c0 and c0 - p.end <= 8]
+            if near:
+                p = max(near, key=lambda m: m.end)
+                if p.end == c0 or s.texts[p.end] == ",":
+                    return p.name
+            elif c0 == 0 or any(i.person and c0 - 2 <= i.start < c0 for i in st.implied):
+                return self.sal.last_person(self.si, window=2)
         # "er/sie/he/she, the chief executive": skip
         return None
 

@@ -279,6 +279,7 @@ def _build(code: str) -> LangData:
     add(c.get("lead", ()), ("lead",))
     add(c.get("agent_prepositions", ()), ("agent_prep",))
     add(c.get("becomes", ()), ("becomes",))
+    add(c.get("copulas", ()), ("copula",))
     add(c.get("parts", ()), ("part",))
     add(c.get("join_prepositions", ()), ("to_prep",))
     add(c.get("since", ()), ("since",))
