@@ -70,6 +70,7 @@ class _Kinds:
         place_preps = []
         weak_preps = []
         products = set()
+        parts = set()  # "une usine à Lille": a plant's town
         self.comma_at = {k for k, t in enumerate(texts) if t == ","}
         self.founded_end = -10
         self.join_start = set()  # "X rejoint Y", "X joins Y": X is a person
@@ -100,6 +101,8 @@ class _Kinds:
                 weak_preps.append((s, e))
             elif k == "product":
                 products.add(s)
+            elif k == "part":
+                parts.update(range(s, e))
             elif k == "founded_by":
                 self.founded_end = e
             elif k == "place_suffix":
@@ -111,7 +114,7 @@ class _Kinds:
                 self.place_prep_end.add(e)
         for s, e in weak_preps:
             # "le groupe de Rennes", "la start-up di Torino", "Stellan Capital, de Abu Dhabi"
-            if any(self.company[k] and k not in products for k in range(max(0, s - 3), s)) or (
+            if any((self.company[k] and k not in products) or k in parts for k in range(max(0, s - 3), s)) or (
                 s > 0 and s - 1 in self.comma_at
             ):
                 self.place_prep_end.add(e)

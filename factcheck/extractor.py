@@ -319,7 +319,7 @@ class _Extractor:
                 if name:
                     k = kind or self._kind_of(name, st)
                     self.result.entities.setdefault(name, k)
-        prep_ends = {m[1] for m in sm if m[2][0] in ("to_prep", "payee_prep", "from_prep")}
+        prep_ends = {m[1] for m in sm if m[2][0] in ("to_prep", "payee_prep", "from_prep", "oblique_prep")}
         arts = {m[0] for m in sm if m[2][0] == "article"}
         oblique = {m.start for m in ms if m.start in prep_ends or (m.start - 1 in prep_ends and m.start - 1 in arts)}
         self.sal.add(s.index, ms, oblique)
@@ -411,6 +411,12 @@ class _Extractor:
                     c = self._price_of_stake(st, links, v, stake_parties)
                     if c:
                         out.append(c)
+                continue
+            if t[2][0] == "raise" and self._period(st, t, v):
+                # "X will receive from Y €150m a year": a fee, not money raised
+                c = self._build_received(st, t, v)
+                if c:
+                    out.append(c)
                 continue
             if t[2][0] in ("raise", "round"):
                 # money raised: an investment only when one investor is named ("from X")
@@ -519,7 +525,11 @@ class _Extractor:
         if not v.scaled and _YEAR.match(st.s.texts[v.start]):
             return None
         # "a plant in Latina with 600 workers": a part of the company, not its headcount
-        if any(v.start - 8 <= p[0] < v.start for p in st.of("part")):
+        places = st.of("place_prep")
+        if any(
+            v.start - 8 <= p[0] < v.start and not any(q[0] <= p[0] and p[1] <= q[1] for q in places)
+            for p in st.of("part")
+        ):  # "con sede en Valencia" names a place, not a part
             return None
         verbs = [t for t in triggers if t[2][1] in COUNT_PREDICATES]
         blocked = {d[0] for d in st.of("distract")}
@@ -544,6 +554,26 @@ class _Extractor:
     def _single_investor(self, st: _Sent) -> bool:
         # a round's total comes from several investors when one "leads" it
         return len({m.name for m in self._investors(st)}) == 1 and not st.of("lead")
+
+    def _build_received(self, st: _Sent, t: tuple, v: Value) -> Claim | None:
+        payers = [m for m in self._orgs(st) if m.start >= t[1] and st.dist(t[1], m.start) <= 10]
+        if not payers:
+            return None
+        payee = self._subject(st, t, v, exclude={payers[0].name}, pred="payment")
+        if payee is None:
+            return None
+        period = self._period(st, t, v)
+        return self._claim(
+            st,
+            predicate="payment",
+            subject=payers[0].name,
+            object=payee,
+            value=v.value,
+            unit=v.unit,
+            period=period,
+            qualifier=v.qualifier,
+            modality=self._modality(st, "payment", t, v, period=period),
+        )
 
     def _build_raise(self, st: _Sent, t: tuple, v: Value) -> Claim | None:
         inv = self._investors(st)[0]
@@ -584,6 +614,9 @@ class _Extractor:
             obj = self._resolve_implied_after(st, t, exclude={subj})
             if obj is None and pred == "payment" and self.last_payment and self.last_payment[0] == subj:
                 obj = self.last_payment[1]  # "the contract is worth 1.3 billion in total"
+            if obj is None and pred == "payment" and any(t[0] - 2 <= d[0] <= t[0] for d in st.of("dative")):
+                # "s'est engagé à lui verser", "pagarle": the organisation just talked about
+                obj = self.sal.resolve(self.si, st.mentions, t[0], exclude={subj})
             if obj is None and pred in ("stake", "investment"):
                 obj = self.sal.resolve(self.si, st.mentions, len(st.s.texts), exclude={subj})
             if obj is None:
@@ -946,6 +979,8 @@ class _Extractor:
         for r in self._roles_in(st):
             if any(f[1] >= r[0] - 2 and f[1] <= r[0] for f in st.of("not_holder")):
                 continue
+            if any(f[0] == r[1] for f in st.of("not_holder_after")):
+                continue  # "directeur général délégué": a deputy
             title = r[2][1]
             # "als neue Finanzchefin", "come nuovo direttore finanziario"
             as_cue = any(k >= 0 and s.lowers[k] in as_words for k in (r[0] - 1, r[0] - 2, r[0] - 3))
@@ -1164,6 +1199,18 @@ class _Extractor:
         after = [m for m in orgs if m.start >= r[1] and m.start - r[1] <= 8 and "," not in s.texts[r[1] : m.start]]
         if after:
             return min(after, key=lambda m: m.start).name
+        if r[1] < len(s.texts) and s.texts[r[1]] == ",":
+            # "Fondée par X, aujourd'hui directrice générale, l'entreprise ...": the main clause's subject
+            arts = set(self.ld.section("cues").get("articles", ()))
+            for m in orgs:
+                if r[1] < m.start <= r[1] + 4 and all(
+                    s.lowers[k] in arts or any(c[0] <= k < c[1] for c in st.of("company"))
+                    for k in range(r[1] + 1, m.start)
+                ):
+                    return m.name
+            for imp in st.implied:
+                if not imp.person and r[1] < imp.start <= r[1] + 2:
+                    return self._resolve(st, imp, exclude)
         del s
         if attached:
             return None  # "CEO of <something we did not recognise>": better no claim than a guess

@@ -286,6 +286,9 @@ def _build(code: str) -> LangData:
     add(c.get("future_date", ()), ("future_date",))
     # Words before a title that say the person does not hold it: "former CEO", "vice-president".
     add([*c.get("former", ()), *c.get("deputy", ())], ("not_holder",))
+    add(c.get("deputy_after", ()), ("not_holder_after",))
+    add(c.get("dative_pronouns", ()), ("dative",))
+    add(c.get("oblique_prepositions", ()), ("oblique_prep",))
     add(c.get("clause_breaks", ()), ("break",))
     add(c.get("conjunctions", ()), ("conj",))
     add(c.get("value_verbs", ()), ("value_verb",))
