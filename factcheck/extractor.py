@@ -9,6 +9,7 @@ resolve to the most salient organisation so far.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -74,6 +75,7 @@ class _Salience:
         self.last: dict[str, int] = {}
         self.last_pos: dict[str, int] = {}
         self.topic_count: dict[str, int] = {}
+        self.first: dict[str, int] = {}  # organisation -> order in which the text first named it
         self.last_of: dict[int, str] = {}  # sentence -> the last organisation it named
         self.persons: list[tuple[int, str]] = []
 
@@ -84,6 +86,7 @@ class _Salience:
                 self.count[m.name] = self.count.get(m.name, 0) + 1
                 # the first organisation of a sentence is usually its subject: the text's topic
                 self.topic_count[m.name] = self.topic_count.get(m.name, 0) + (2 if first else 1)
+                self.first.setdefault(m.name, len(self.first))
                 # "... zu Orvane wechselt", "from Stellan Capital": a destination or source is rarely
                 # what "the company" in the next sentence means
                 if m.start not in oblique:
@@ -120,8 +123,9 @@ class _Salience:
 
     def topic(self, exclude: set) -> str | None:
         """The organisation the text is mainly about so far."""
-        cands = sorted((v, k) for k, v in self.topic_count.items() if k not in exclude)
-        return cands[-1][1] if cands else None
+        # ties: the one named first
+        cands = sorted((v, -self.first[k], k) for k, v in self.topic_count.items() if k not in exclude)
+        return cands[-1][2] if cands else None
 
     def last_person(self, si: int, window: int = 2, exclude: str | None = None) -> str | None:
         for sj, name in reversed(self.persons):
@@ -177,6 +181,7 @@ class _Extractor:
         self.noun_of: dict[str, str] = {}
         self.roles: dict[str, tuple[str, str]] = {}  # person -> (organisation, title) last stated
         self.last_payment: tuple[str, str] | None = None
+        self.doc_holders: set[str] = set()  # buyers and investors named so far in the text
         self.si = 0
 
     # ------------------------------------------------------------------ setup
@@ -433,6 +438,20 @@ class _Extractor:
                 c = self._build(st, pred, t, v, sign)
                 if c and pred == "stake" and stake_parties is None:
                     stake_parties = (c.subject, c.object)
+                elif c and pred == "stake" and t[1] <= v.start:
+                    # "X détient 9,9 % de Y et Z 4 %": the verb is left out for the second holder
+                    conj = self._conj
+                    gap = [
+                        m
+                        for m in st.mentions
+                        if m.kind in (ORG, PERSON)
+                        and t[1] <= m.start
+                        and 0 <= v.start - m.end <= 2
+                        and m.start > 0
+                        and st.s.lowers[m.start - 1] in conj
+                    ]
+                    if gap and gap[-1].name != stake_parties[1]:
+                        c = dataclasses.replace(c, subject=gap[-1].name, object=stake_parties[1])
             if c:
                 out.append(c)
         out += self._incomplete(st, triggers, nouns)
@@ -611,20 +630,31 @@ class _Extractor:
         if subj is None:
             return None
         if pred in TWO_PLACE and obj is None:
-            obj = self._resolve_implied_after(st, t, exclude={subj})
+            if pred in ("stake", "investment"):
+                # "20 % de l'entreprise": the company held, not an investor named before
+                obj = self._resolve_implied_after(st, t, exclude={subj} | self.doc_holders)
+            obj = obj or self._resolve_implied_after(st, t, exclude={subj})
             if obj is None and pred == "payment" and self.last_payment and self.last_payment[0] == subj:
                 obj = self.last_payment[1]  # "the contract is worth 1.3 billion in total"
             if obj is None and pred == "payment" and any(t[0] - 2 <= d[0] <= t[0] for d in st.of("dative")):
                 # "s'est engagé à lui verser", "pagarle": the organisation just talked about
                 obj = self.sal.resolve(self.si, st.mentions, t[0], exclude={subj})
             if obj is None and pred in ("stake", "investment"):
-                obj = self.sal.resolve(self.si, st.mentions, len(st.s.texts), exclude={subj})
+                # "... avec 17 % des parts": the company the text is about, not a fellow investor
+                n = len(st.s.texts)
+                obj = self.sal.resolve(self.si, st.mentions, n, exclude={subj} | self.doc_holders)
+                obj = obj or self.sal.resolve(self.si, st.mentions, n, exclude={subj})
             if obj is None:
                 return None
         if obj == subj:
             return None
         if pred in TWO_PLACE:
             self.holders.add(subj)
+            self.doc_holders.add(subj)
+            if pred == "acquisition":
+                # "l'acquéreur", "el comprador": the buyer just named
+                for noun in self.ld.section("cues").get("buyer_nouns", ()):
+                    self.noun_of[noun] = subj
         if pred == "payment":
             if self.last_payment and not self._orgs(st):
                 subj, obj = self.last_payment  # "the contract is worth 1.3 billion in total"
@@ -741,7 +771,13 @@ class _Extractor:
                 and st.dist(lo_min, imp.start) <= 6
                 and any(k in preps for k in (imp.start - 1, imp.start - 2, imp.start - 3))
             ):
-                return self._resolve(st, imp, self._subject_names(st, t) | (avoid or set()))
+                ex = self._subject_names(st, t) | (avoid or set())
+                if pred in ("stake", "investment"):
+                    # "21 % de l'entreprise": the company held, not an investor named before
+                    held = self._resolve(st, imp, ex | self.doc_holders)
+                    if held:
+                        return held
+                return self._resolve(st, imp, ex)
         # 4. "der Quorris-Anteile": a possessive before a share noun, when a holder is there too
         for m in orgs:
             if m.genitive and m.end <= t[0] and t[0] - m.end <= 3:
@@ -809,7 +845,8 @@ class _Extractor:
         commas = [k for k, x in enumerate(st.s.texts[: t[0]]) if x == ","]
         rel = {r[0] for r in st.of("relative")}
         for c1 in reversed(commas):
-            if c1 < near.start and c1 + 1 in rel:
+            # ", which ... ,", or an apposition after an earlier name: "X, ancienne ... passée par Y, conserve"
+            if c1 < near.start and (c1 + 1 in rel or any(m.end == c1 and m is not near for m in before)):
                 closing = [c for c in commas if near.end <= c < t[0]]
                 outer = [m for m in before if m.end <= c1]
                 if closing and outer:
@@ -819,7 +856,8 @@ class _Extractor:
 
     def _resolve_implied_after(self, st: _Sent, t: tuple, exclude: set) -> str | None:
         for imp in st.implied:
-            if not imp.person and imp.start >= t[0]:
+            # not the trigger itself: "the first shareholder" is the holder, not what is held
+            if not imp.person and imp.start >= t[1]:
                 return self._resolve(st, imp, exclude)
         return None
 
@@ -1214,6 +1252,9 @@ class _Extractor:
         del s
         if attached:
             return None  # "CEO of <something we did not recognise>": better no claim than a guess
+        if any(p[1] == r[0] for p in st.of("pronoun")):
+            # "Son fondateur", "Su consejero delegado": the organisation just talked about
+            return self.sal.resolve(self.si, st.mentions, r[0], exclude)
         return self.sal.topic(exclude) or self.sal.resolve(self.si, st.mentions, r[0], exclude)
 
     def _join_org(self, st: _Sent, t: tuple, exclude: set | None = None) -> str | None:
@@ -1236,7 +1277,9 @@ class _Extractor:
             if imp.person:
                 continue
             near_to = any(k in to for k in range(imp.start - 4, imp.start + 1))
-            if near_to and (imp.start >= end or t[0] - imp.end <= 8):
+            # "rejoindra le comité exécutif de l'acquéreur": a body of the organisation
+            of_org = 0 <= imp.start - end <= 6 and any(p[1] in (imp.start, imp.start - 1) for p in st.of("of_prep"))
+            if (near_to or of_org) and (imp.start >= end or t[0] - imp.end <= 8):
                 return self._resolve(st, imp, exclude | before_names)
         return None
 
