@@ -1218,8 +1218,9 @@ class _Extractor:
             after = of_preps[r[1]][1]
             company = {k for c in st.of("company") for k in range(c[0], c[1])}
             for m in orgs:
+                # "du Fonds monétaire international (FMI)": the acronym in brackets names it
                 if after <= m.start <= after + 6 and all(
-                    s.texts[k][:1].islower() or k in company or s.lowers[k] in self.ld.non_names
+                    s.texts[k][:1].islower() or k in company or s.lowers[k] in self.ld.non_names or s.texts[k] == "("
                     for k in range(after, m.start)
                 ):
                     return m.name
@@ -1230,6 +1231,12 @@ class _Extractor:
             return None  # presidents of countries and courts: only "president of X" / "X's president"
         orgs = [m for m in orgs if m.name not in avoid]
         exclude = exclude | avoid
+        if any(p[1] == r[0] for p in st.of("pronoun")):
+            # "Son fondateur", "Su consejero delegado": the organisation just talked about (not "sur TF1")
+            obl = {p[1] for p in st.of("oblique_prep")}
+            resolved = self.sal.resolve(self.si, st.mentions, r[0], exclude | {m.name for m in orgs if m.start in obl})
+            if resolved:
+                return resolved
         before = [m for m in orgs if m.end <= r[0]]
         if before:
             return max(before, key=lambda m: m.end).name
@@ -1252,9 +1259,6 @@ class _Extractor:
         del s
         if attached:
             return None  # "CEO of <something we did not recognise>": better no claim than a guess
-        if any(p[1] == r[0] for p in st.of("pronoun")):
-            # "Son fondateur", "Su consejero delegado": the organisation just talked about
-            return self.sal.resolve(self.si, st.mentions, r[0], exclude)
         return self.sal.topic(exclude) or self.sal.resolve(self.si, st.mentions, r[0], exclude)
 
     def _join_org(self, st: _Sent, t: tuple, exclude: set | None = None) -> str | None:
