@@ -846,7 +846,12 @@ class _Extractor:
         rel = {r[0] for r in st.of("relative")}
         for c1 in reversed(commas):
             # ", which ... ,", or an apposition after an earlier name: "X, ancienne ... passée par Y, conserve"
-            if c1 < near.start and (c1 + 1 in rel or any(m.end == c1 and m is not near for m in before)):
+            appos = (
+                c1 + 1 < near.start
+                and st.s.texts[c1 + 1][:1].islower()
+                and any(m.end == c1 and m is not near for m in before)
+            )
+            if c1 < near.start and (c1 + 1 in rel or appos):
                 closing = [c for c in commas if near.end <= c < t[0]]
                 outer = [m for m in before if m.end <= c1]
                 if closing and outer:
