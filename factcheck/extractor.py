@@ -307,7 +307,7 @@ class _Extractor:
     def sentence(self, s: Sentence, sm: list, ms: list[Mention]) -> None:
         self.si = s.index
         claims: list[Claim] = []
-        if any(m[2][0] in CLAIM_CUES for m in sm):
+        if any(m[2][0] in CLAIM_CUES for m in sm) or self._pct_cue(s, sm):
             st = self._prepare(s, sm, ms)
             claims += self._value_claims(st)
             claims += self._role_claims(st)
@@ -328,6 +328,17 @@ class _Extractor:
         arts = {m[0] for m in sm if m[2][0] == "article"}
         oblique = {m.start for m in ms if m.start in prep_ends or (m.start - 1 in prep_ends and m.start - 1 in arts)}
         self.sal.add(s.index, ms, oblique)
+
+    @staticmethod
+    def _pct_cue(s: Sentence, sm: list) -> bool:
+        """ "X tiene ya el 7 % de Y", "fica com 7% da empresa": a share of a company is a stake without a
+        trigger word."""
+        ends = [m[1] for m in sm if m[2][0] == "percent"]
+        if not ends:
+            return False
+        n = len(s.texts)
+        company = {m[0] for m in sm if m[2][0] == "company"}
+        return any(k < n and (s.texts[k][:1].isupper() or k in company) for e in ends for k in (e + 1, e + 2))
 
     def _kind_of(self, name: str, st: _Sent) -> str:
         for m in st.mentions:

@@ -613,6 +613,111 @@ DISTRACTORS = [
 ]
 
 
+# Currency signs in scale words (M€), quarters, titles by appointment, fees and totals.
+CASES += [
+    (
+        (
+            "Orvane registró en el segundo trimestre de 2025 unos ingresos de 350 millones de "
+            "euros, según un comunicado."
+        ),
+        {
+            "predicate": "revenue",
+            "subject": "Orvane",
+            "value": 350000000.0,
+            "unit": "EUR",
+            "time": "2025-Q2",
+            "modality": "reported",
+        },
+    ),
+    (
+        ("El grupo suizo Helmar obtuvo un beneficio neto de 1.200 millones de francos suizos el año pasado."),
+        {"predicate": "profit", "subject": "Helmar", "value": 1200000000.0, "unit": "CHF", "time": "2024"},
+    ),
+    (
+        "La británica Sandfort ha adquirido la fintech Paylio por 420 millones de libras.",
+        {"predicate": "acquisition", "subject": "Sandfort", "object": "Paylio", "value": 420000000.0, "unit": "GBP"},
+    ),
+    (
+        "Sandfort tiene ya el 7,5 por ciento de Brixa.",
+        {"predicate": "stake", "subject": "Sandfort", "object": "Brixa", "value": 7.5, "unit": "%"},
+    ),
+    (
+        "Sandfort cuenta ahora con 6.800 empleados, frente a los 5.900 de hace un año.",
+        {"predicate": "employees", "subject": "Sandfort", "value": 6800, "unit": "count"},
+    ),
+    (
+        "Tras tres años en Sandfort, Carmen Ibáñez recala en Paylio como directora de tecnología.",
+        {"predicate": "joins", "subject": "Carmen Ibáñez", "object": "Paylio"},
+    ),
+    (
+        "Tras tres años en Sandfort, Carmen Ibáñez recala en Paylio como directora de tecnología.",
+        {"predicate": "role", "subject": "Carmen Ibáñez", "object": "Paylio", "role": "CTO"},
+    ),
+    (
+        "Paylio ha nombrado a Bruno Lasa nuevo director financiero.",
+        {"predicate": "joins", "subject": "Bruno Lasa", "object": "Paylio"},
+    ),
+    (
+        "Paylio ha nombrado a Bruno Lasa nuevo director financiero.",
+        {"predicate": "role", "subject": "Bruno Lasa", "object": "Paylio", "role": "CFO"},
+    ),
+    (
+        ("Helmar tiene 12 millones de clientes en todo el mundo, de los que 3 millones están en España."),
+        {"predicate": "users", "subject": "Helmar", "value": 12000000.0, "unit": "count"},
+    ),
+    (
+        (
+            "De acuerdo con el Financial Times, Sandfort habría pagado 95 millones de libras "
+            "a Paylio por una licencia exclusiva."
+        ),
+        {
+            "predicate": "payment",
+            "subject": "Sandfort",
+            "object": "Paylio",
+            "value": 95000000.0,
+            "unit": "GBP",
+            "modality": "reported",
+        },
+    ),
+    (
+        ("La presidenta del consejo de administración de Helmar, Sofía Lamas, celebró los resultados."),
+        {"predicate": "role", "subject": "Sofía Lamas", "object": "Helmar", "role": "chair"},
+    ),
+    (
+        "Paylio, valorada en casi 900 millones de euros, tiene una plantilla de 250 trabajadores.",
+        {"predicate": "valuation", "subject": "Paylio", "value": 900000000.0, "unit": "EUR", "qualifier": "approx"},
+    ),
+    (
+        "Paylio, valorada en casi 900 millones de euros, tiene una plantilla de 250 trabajadores.",
+        {"predicate": "employees", "subject": "Paylio", "value": 250, "unit": "count"},
+    ),
+    (
+        "La firma Zuria, fundada hace diez años, factura 40 millones de euros al año.",
+        {"predicate": "revenue", "subject": "Zuria", "value": 40000000.0, "unit": "EUR"},
+    ),
+    (
+        "Brixa pagará una cuota mensual de 2 millones de euros a Movitel.",
+        {
+            "predicate": "payment",
+            "subject": "Brixa",
+            "object": "Movitel",
+            "value": 2000000.0,
+            "unit": "EUR",
+            "period": "month",
+            "modality": "planned",
+        },
+    ),
+]
+
+DISTRACTORS += [
+    "El dividendo será de 2,10 euros por acción y el precio objetivo sube a 45 euros.",
+    "La inflación alcanzó el 2,1 % en mayo y los tipos de interés se mantienen en el 4 %.",
+    "El margen operativo de Helmar se situó en el 12,4 %.",
+    "Helmar no tiene intención de comprar Paylio, aseguró su consejero delegado.",
+    ("El Ibex 35 retrocedió un 1,2 % hasta los 11.450 puntos, lastrado por Helmar, que cedió un 6 %."),
+]
+
+
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):
     check("es", text, want)

@@ -689,6 +689,105 @@ DISTRACTORS = [
 ]
 
 
+# Currency signs in scale words (M€), quarters, titles by appointment, fees and totals.
+CASES += [
+    (
+        "Orvane a enregistré au T2 2025 un chiffre d'affaires de 350 M€, selon un communiqué.",
+        {
+            "predicate": "revenue",
+            "subject": "Orvane",
+            "value": 350000000.0,
+            "unit": "EUR",
+            "time": "2025-Q2",
+            "modality": "reported",
+        },
+    ),
+    (
+        "Le groupe suisse Helmar a dégagé un bénéfice net de 1,2 Md€ l'année dernière.",
+        {"predicate": "profit", "subject": "Helmar", "value": 1200000000.0, "unit": "EUR", "time": "2024"},
+    ),
+    (
+        ("Helmar a réalisé un chiffre d'affaires de 4,8 milliards de francs suisses au deuxième trimestre."),
+        {"predicate": "revenue", "subject": "Helmar", "value": 4800000000.0, "unit": "CHF", "time": "2025-Q2"},
+    ),
+    (
+        "Le britannique Sandfort a acquis la fintech Paylio pour 420 millions de livres.",
+        {"predicate": "acquisition", "subject": "Sandfort", "object": "Paylio", "value": 420000000.0, "unit": "GBP"},
+    ),
+    (
+        "Sandfort détient désormais 7,5 pour cent de Kestrio.",
+        {"predicate": "stake", "subject": "Sandfort", "object": "Kestrio", "value": 7.5, "unit": "%"},
+    ),
+    (
+        "Sandfort prévoit de prendre une participation de 25 % dans Ombrel d'ici la fin de l'année.",
+        {"predicate": "stake", "subject": "Sandfort", "object": "Ombrel", "value": 25, "unit": "%"},
+    ),
+    (
+        "Sandfort compte désormais 6 800 salariés, contre 5 900 un an plus tôt.",
+        {"predicate": "employees", "subject": "Sandfort", "value": 6800, "unit": "count"},
+    ),
+    (
+        ("Après trois ans passés chez Sandfort, Camille Dubreuil arrive chez Paylio comme directrice technique."),
+        {"predicate": "joins", "subject": "Camille Dubreuil", "object": "Paylio"},
+    ),
+    (
+        ("Après trois ans passés chez Sandfort, Camille Dubreuil arrive chez Paylio comme directrice technique."),
+        {"predicate": "role", "subject": "Camille Dubreuil", "object": "Paylio", "role": "CTO"},
+    ),
+    (
+        "Paylio a nommé Bastien Leroy au poste de directeur financier.",
+        {"predicate": "joins", "subject": "Bastien Leroy", "object": "Paylio"},
+    ),
+    (
+        "Paylio a nommé Bastien Leroy au poste de directeur financier.",
+        {"predicate": "role", "subject": "Bastien Leroy", "object": "Paylio", "role": "CFO"},
+    ),
+    (
+        "Helmar revendique 12 millions de clients dans le monde, dont 3 millions en France.",
+        {"predicate": "users", "subject": "Helmar", "value": 12000000.0, "unit": "count"},
+    ),
+    (
+        (
+            "D'après le Financial Times, Sandfort aurait versé 95 millions de livres à Paylio "
+            "pour une licence exclusive."
+        ),
+        {
+            "predicate": "payment",
+            "subject": "Sandfort",
+            "object": "Paylio",
+            "value": 95000000.0,
+            "unit": "GBP",
+            "modality": "reported",
+        },
+    ),
+    (
+        "La présidente du conseil de surveillance de Helmar, Sophie Lambert, a salué les résultats.",
+        {"predicate": "role", "subject": "Sophie Lambert", "object": "Helmar", "role": "chair"},
+    ),
+    (
+        "Paylio, valorisée près de 900 millions d'euros, compte 250 collaborateurs.",
+        {"predicate": "valuation", "subject": "Paylio", "value": 900000000.0, "unit": "EUR", "qualifier": "approx"},
+    ),
+    (
+        "Paylio, valorisée près de 900 millions d'euros, compte 250 collaborateurs.",
+        {"predicate": "employees", "subject": "Paylio", "value": 250, "unit": "count"},
+    ),
+    (
+        ("La société rennaise Ombrel a vu ses pertes se creuser à 7 millions d'euros au premier semestre."),
+        {"predicate": "profit", "subject": "Ombrel", "value": -7000000.0, "unit": "EUR"},
+    ),
+]
+
+DISTRACTORS += [
+    "Le dividende sera porté à 2,10 euros par action, et l'objectif de cours relevé à 45 euros.",
+    "L'inflation a atteint 2,1 % en mai et le taux directeur reste fixé à 4 %.",
+    "La marge opérationnelle de Helmar s'est établie à 12,4 %.",
+    "Le conseil d'administration de Helmar est présidé par Sophie Lambert depuis 2021.",
+    "Helmar n'a pas l'intention de racheter Paylio, a affirmé son PDG.",
+    "Le CAC 40 a reculé de 1,2 % à 7 450 points, plombé par Helmar, qui a cédé 6 %.",
+]
+
+
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):
     check("fr", text, want)
