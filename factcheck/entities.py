@@ -114,9 +114,10 @@ class _Kinds:
                 self.place_prep_end.add(e)
         for s, e in weak_preps:
             # "le groupe de Rennes", "la start-up di Torino", "Stellan Capital, de Abu Dhabi"
-            if any((self.company[k] and k not in products) or k in parts for k in range(max(0, s - 3), s)) or (
-                s > 0 and s - 1 in self.comma_at
-            ):
+            if any(
+                (self.company[k] and k not in products) or (k in parts and not self.company[k])
+                for k in range(max(0, s - 3), s)
+            ) or (s > 0 and s - 1 in self.comma_at):
                 self.place_prep_end.add(e)
 
 

@@ -556,11 +556,18 @@ class _Extractor:
             return None
         # "a plant in Latina with 600 workers": a part of the company, not its headcount
         places = st.of("place_prep")
-        if any(
-            v.start - 8 <= p[0] < v.start and not any(q[0] <= p[0] and p[1] <= q[1] for q in places)
-            for p in st.of("part")
-        ):  # "con sede en Valencia" names a place, not a part
-            return None
+        verb_at = {t[0] for t in triggers if t[2][1] in COUNT_PREDICATES}
+        for p in st.of("part"):
+            # "con sede en Valencia" names a place, not a part; "Filiale de X, Y emploie 700": Y's own
+            if (
+                v.start - 8 <= p[0] < v.start
+                and not any(q[0] <= p[0] and p[1] <= q[1] for q in places)
+                and not any(
+                    m.kind == ORG and p[1] < m.start and st.s.texts[m.start - 1] == "," and m.end in verb_at
+                    for m in st.mentions
+                )
+            ):
+                return None
         verbs = [t for t in triggers if t[2][1] in COUNT_PREDICATES]
         blocked = {d[0] for d in st.of("distract")}
         # "will cut 400 jobs", "despedirá a 300 trabajadores": layoffs are not the headcount
@@ -695,14 +702,18 @@ class _Extractor:
         obj = None
         if pred in ("acquisition", "investment", "payment"):
             # passive: "Orrin will be bought by Halvex", "racheté par Halvex"
-            agents = {p[1] for p in st.of("agent_prep") if t[1] <= p[0] <= t[1] + 1}
-            doer = next((m for m in self._orgs(st) if m.start in agents), None)
+            ofs = {p[0]: p[1] for p in st.of("of_prep")}
+            agents = {p[1] for p in st.of("agent_prep") if t[1] <= p[0] <= t[1] + (1 if t[1] in ofs else 3)}
+            company = {c[1] for c in st.of("company")}
+            doer = next(
+                (m for m in self._orgs(st) if m.start in agents or (m.start in company and m.start - 2 in agents)),
+                None,
+            )
             if doer is not None:
                 done = [m for m in self._orgs(st) if m.end <= t[0] and m.name != doer.name]
                 if done:
                     return doer.name, done[-1].name
             # a noun and its passive agent: "le rachat de X par Y", "la compra de X por Y"
-            ofs = {p[0]: p[1] for p in st.of("of_prep")}
             if t[1] in ofs:
                 done = next((m for m in self._orgs(st) if m.start == ofs[t[1]]), None)
                 agents = {p[1] for p in st.of("agent_prep")} if done else set()
@@ -834,6 +845,18 @@ class _Extractor:
             return (outer or near).name
         if imp_before:
             i = max(imp_before, key=lambda i: i.end)
+            if i.start <= 2 and i.noun in self.ld.section("entities").get("org_pronouns", ()):
+                # "Avec ses 8 millions d'utilisateurs, l'application Kliq ...": the possessive points ahead
+                comma = next((k for k in range(t[1], len(st.s.texts)) if st.s.texts[k] == ","), None)
+                arts = set(self.ld.section("cues").get("articles", ()))
+                company = {k for c in st.of("company") for k in range(c[0], c[1])}
+                for m in orgs:
+                    if (
+                        comma is not None
+                        and comma < m.start <= comma + 4
+                        and all(st.s.lowers[k] in arts or k in company for k in range(comma + 1, m.start))
+                    ):
+                        return m.name
             return self._resolve(st, i, exclude)
         # verb-second order: "2023 setzte die Firma 455 Millionen Euro um"
         imp_after = [i for i in st.implied if not i.person and i.start >= t[1]]

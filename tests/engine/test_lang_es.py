@@ -718,6 +718,72 @@ DISTRACTORS += [
 ]
 
 
+# Interim titles, successions, passives with a date, fronted appositions, possessives pointing ahead.
+CASES += [
+    (
+        "Norvalia se hace con el 49 % de Brixa por 14.300 millones de dólares.",
+        {"predicate": "stake", "subject": "Norvalia", "object": "Brixa", "value": 49, "unit": "%"},
+    ),
+    (
+        "Norvalia se hace con el 49 % de Brixa por 14.300 millones de dólares.",
+        {"predicate": "investment", "subject": "Norvalia", "object": "Brixa", "value": 14300000000.0, "unit": "USD"},
+    ),
+    (
+        "Marta Gil ha sido nombrada consejera delegada interina de Ondara.",
+        {"predicate": "role", "subject": "Marta Gil", "object": "Ondara", "role": "CEO"},
+    ),
+    (
+        ("El consejero delegado de Norvalia, Íñigo Sáez, dejará el cargo en junio. Su sucesora será Nuria Campos."),
+        {"predicate": "role", "subject": "Íñigo Sáez", "object": "Norvalia", "role": "CEO"},
+    ),
+    (
+        ("El consejero delegado de Norvalia, Íñigo Sáez, dejará el cargo en junio. Su sucesora será Nuria Campos."),
+        {"predicate": "role", "subject": "Nuria Campos", "object": "Norvalia", "role": "CEO"},
+    ),
+    (
+        ("El consejero delegado de Norvalia, Íñigo Sáez, dejará el cargo en junio. Su sucesora será Nuria Campos."),
+        {"predicate": "joins", "subject": "Nuria Campos", "object": "Norvalia"},
+    ),
+    (
+        "Nuria Campos, hasta ahora directora general de Brixa, sustituirá a Íñigo Sáez.",
+        {"predicate": "role", "subject": "Nuria Campos", "object": "Brixa", "role": "CEO"},
+    ),
+    (
+        "El grupo Movitel, que controla el 60 % del capital de Ondara, ganó 45 millones de euros.",
+        {"predicate": "stake", "subject": "Movitel", "object": "Ondara", "value": 60, "unit": "%"},
+    ),
+    (
+        "El grupo Movitel, que controla el 60 % del capital de Ondara, ganó 45 millones de euros.",
+        {"predicate": "profit", "subject": "Movitel", "value": 45000000.0, "unit": "EUR"},
+    ),
+    (
+        "Filial de Movitel, Ondara emplea a 700 personas en Sevilla.",
+        {"predicate": "employees", "subject": "Ondara", "value": 700, "unit": "count"},
+    ),
+    (
+        ("Con sus 8 millones de usuarios activos mensuales, la aplicación Kliq atrae a los anunciantes."),
+        {"predicate": "users", "subject": "Kliq", "value": 8000000.0, "unit": "count", "period": "month"},
+    ),
+    (
+        "Ondara fue adquirida en 2023 por el fondo Bravia Partners por 1.100 millones de euros.",
+        {
+            "predicate": "acquisition",
+            "subject": "Bravia Partners",
+            "object": "Ondara",
+            "value": 1100000000.0,
+            "unit": "EUR",
+        },
+    ),
+    (
+        (
+            "Yelmo ha cerrado una ronda de 25 millones de euros liderada por Caldera Capital, "
+            "que valora la empresa en 200 millones."
+        ),
+        {"predicate": "valuation", "subject": "Yelmo", "value": 200000000.0, "unit": "EUR"},
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):
     check("es", text, want)

@@ -788,6 +788,80 @@ DISTRACTORS += [
 ]
 
 
+# Interim titles, successions, passives with a date, fronted appositions, possessives pointing ahead.
+CASES += [
+    (
+        "Varnelle s'empare de 49 % de Kestrio pour 14,3 milliards de dollars.",
+        {"predicate": "stake", "subject": "Varnelle", "object": "Kestrio", "value": 49, "unit": "%"},
+    ),
+    (
+        "Varnelle s'empare de 49 % de Kestrio pour 14,3 milliards de dollars.",
+        {"predicate": "investment", "subject": "Varnelle", "object": "Kestrio", "value": 14300000000.0, "unit": "USD"},
+    ),
+    (
+        ("Le directeur financier de Kestrio, Louis Marty, assurera la direction générale par intérim."),
+        {"predicate": "role", "subject": "Louis Marty", "object": "Kestrio", "role": "CFO"},
+    ),
+    (
+        "Nadia Kessler est nommée directrice générale par intérim de Telvia.",
+        {"predicate": "role", "subject": "Nadia Kessler", "object": "Telvia", "role": "CEO"},
+    ),
+    (
+        ("Le PDG de Varnelle, Arnaud Chevalier, quittera ses fonctions fin juin. Son successeur sera Inès Baptiste."),
+        {"predicate": "role", "subject": "Arnaud Chevalier", "object": "Varnelle", "role": "CEO"},
+    ),
+    (
+        ("Le PDG de Varnelle, Arnaud Chevalier, quittera ses fonctions fin juin. Son successeur sera Inès Baptiste."),
+        {"predicate": "role", "subject": "Inès Baptiste", "object": "Varnelle", "role": "CEO"},
+    ),
+    (
+        ("Le PDG de Varnelle, Arnaud Chevalier, quittera ses fonctions fin juin. Son successeur sera Inès Baptiste."),
+        {"predicate": "joins", "subject": "Inès Baptiste", "object": "Varnelle"},
+    ),
+    (
+        "Inès Baptiste, jusqu'ici directrice générale de Lirado, succédera à Arnaud Chevalier.",
+        {"predicate": "role", "subject": "Inès Baptiste", "object": "Lirado", "role": "CEO"},
+    ),
+    (
+        ("Le groupe Tessaro, qui détient 60 % du capital de Némia, a annoncé un bénéfice de 45 millions d'euros."),
+        {"predicate": "stake", "subject": "Tessaro", "object": "Némia", "value": 60, "unit": "%"},
+    ),
+    (
+        ("Le groupe Tessaro, qui détient 60 % du capital de Némia, a annoncé un bénéfice de 45 millions d'euros."),
+        {"predicate": "profit", "subject": "Tessaro", "value": 45000000.0, "unit": "EUR"},
+    ),
+    (
+        "Filiale de Tessaro, Némia emploie 700 personnes à Toulouse.",
+        {"predicate": "employees", "subject": "Némia", "value": 700, "unit": "count"},
+    ),
+    (
+        ("Avec ses 8 millions d'utilisateurs actifs mensuels, l'application Kliq séduit les annonceurs."),
+        {"predicate": "users", "subject": "Kliq", "value": 8000000.0, "unit": "count", "period": "month"},
+    ),
+    (
+        "Le montant annuel versé par Telvia à Orvane s'élève à 30 millions d'euros.",
+        {
+            "predicate": "payment",
+            "subject": "Telvia",
+            "object": "Orvane",
+            "value": 30000000.0,
+            "unit": "EUR",
+            "period": "year",
+        },
+    ),
+    (
+        "Orvane a été rachetée en 2023 par le fonds Brunelle Capital pour 1,1 milliard d'euros.",
+        {
+            "predicate": "acquisition",
+            "subject": "Brunelle Capital",
+            "object": "Orvane",
+            "value": 1100000000.0,
+            "unit": "EUR",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):
     check("fr", text, want)
