@@ -103,8 +103,8 @@ class _Kinds:
                 products.add(s)
             elif k == "part":
                 parts.update(range(s, e))
-            elif k == "founded_by":
-                self.founded_end = e
+            elif k in ("founded_by", "led_by"):
+                self.founded_end = e  # "fondée par X", "dirigée par X": X is a person
             elif k == "place_suffix":
                 self.place_suffix.add(s)
         # "in Eindhoven" is a place, "a stake in Kelpie" is not

@@ -182,6 +182,9 @@ class _Extractor:
         self.roles: dict[str, tuple[str, str]] = {}  # person -> (organisation, title) last stated
         self.last_payment: tuple[str, str] | None = None
         self.doc_holders: set[str] = set()  # buyers and investors named so far in the text
+        self.investors: set[str] = set()  # holders of stakes and investors named so far
+        self.held: set[str] = set()  # companies bought, invested in or valued so far
+        self.last_currency: str | None = None
         self.si = 0
 
     # ------------------------------------------------------------------ setup
@@ -368,16 +371,31 @@ class _Extractor:
         options: list[list] = []  # per linked figure: (distance, link index, trigger)
         stake_values: list[Value] = []
         currencies = [v.unit for v in st.values if v.unit not in ("%", "count")]
+        if currencies:
+            self.last_currency = currencies[-1]
         money_end = {v.end for v in st.values if v.unit not in ("%", "count")}
         for v in st.values:
             if v.start > 0 and st.s.texts[v.start - 1] == "(" and v.start - 1 in money_end:
                 continue  # a conversion into another currency, not a second figure
+            if (
+                v.unit not in ("%", "count")
+                and not v.scaled
+                and v.value < 10000
+                and any(p.unit == "%" and 0 <= v.start - p.end <= 2 for p in st.values)
+            ):
+                continue  # "a gagné 4,5 % à 38,20 euros": a share price
             if v.unit == "count":
                 t = self._count_trigger(st, v, nouns, triggers)
                 if t is not None:
                     links.append((t, v))
                     continue
                 nxt = st.s.texts[v.end] if v.end < len(st.s.texts) else "."
+                if (
+                    not currencies
+                    and self.last_currency
+                    and any(t[2][1] in MONEY_PREDICATES and v.start - 2 <= t[1] <= v.start for t in triggers)
+                ):
+                    currencies = [self.last_currency]  # "Oakmere invierte 35 millones": the text's currency
                 if not (v.scaled and currencies) or (nxt[:1].isalpha() and nxt not in self._conj):
                     continue  # "2,7 millones de personas" is a count, "95 millones." money
                 # "... 480 millones de dólares, ... pérdidas de 95 millones": the currency is implied
@@ -617,6 +635,9 @@ class _Extractor:
         raiser = self._subject(st, t, v, exclude={inv.name}, pred="investment")
         if raiser is None:
             return None
+        self.doc_holders.add(inv.name)
+        self.investors.add(inv.name)
+        self.held.add(raiser)
         return self._claim(
             st,
             predicate="investment",
@@ -669,10 +690,15 @@ class _Extractor:
         if pred in TWO_PLACE:
             self.holders.add(subj)
             self.doc_holders.add(subj)
+            if pred in ("stake", "investment"):
+                self.investors.add(subj)
+            self.held.add(obj)
             if pred == "acquisition":
                 # "l'acquéreur", "el comprador": the buyer just named
                 for noun in self.ld.section("cues").get("buyer_nouns", ()):
                     self.noun_of[noun] = subj
+        if pred == "valuation":
+            self.held.add(subj)
         if pred == "payment":
             if self.last_payment and not self._orgs(st):
                 subj, obj = self.last_payment  # "the contract is worth 1.3 billion in total"
@@ -845,6 +871,12 @@ class _Extractor:
             return (outer or near).name
         if imp_before:
             i = max(imp_before, key=lambda i: i.end)
+            funds = self.investors - self.held
+            if pred not in TWO_PLACE and funds and self.noun_of.get(i.noun) not in funds:
+                # "L'application revendique 6 millions d'utilisateurs": not the fund that just invested
+                got = self._resolve(st, i, exclude | funds)
+                if got:
+                    return got
             if i.start <= 2 and i.noun in self.ld.section("entities").get("org_pronouns", ()):
                 # "Avec ses 8 millions d'utilisateurs, l'application Kliq ...": the possessive points ahead
                 comma = next((k for k in range(t[1], len(st.s.texts)) if st.s.texts[k] == ","), None)
@@ -938,6 +970,9 @@ class _Extractor:
                 if m[1] <= t[0] and st.dist(m[1] - 1, t[0]) <= 8:
                     found.add("denied")
                 continue
+            last = max(anchors)
+            if m[0] > last and any(st.s.lowers[k] in self._conj for k in range(last + 1, m[0])):
+                continue  # "emplea a 15.000 personas y prevé abrir 40 tiendas": the next clause's
             d = min(min(st.dist(m[0], a), st.dist(m[1] - 1, a)) for a in anchors)
             if kind == "denied":
                 if d <= 3 and m[0] < max(anchors):

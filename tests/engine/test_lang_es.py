@@ -783,6 +783,26 @@ CASES += [
     ),
 ]
 
+# Paragraph-level: the text's currency carries over, "fichar por" joins, a modal verb of the next clause.
+CASES += [
+    (
+        "Lumio ha captado 60 millones de euros. Corrib Partners invierte 35 millones y se queda con el 9 % de Lumio.",
+        {"predicate": "investment", "subject": "Corrib Partners", "object": "Lumio", "value": 35e6, "unit": "EUR"},
+    ),
+    (
+        "Su directora de tecnología, Irene Paz, deja Lumio para fichar por Corrib Partners.",
+        {"predicate": "joins", "subject": "Irene Paz", "object": "Corrib Partners"},
+    ),
+    (
+        "Lumio da empleo a 1.500 personas y prevé abrir 12 tiendas este año.",
+        {"predicate": "employees", "subject": "Lumio", "value": 1500, "modality": "asserted"},
+    ),
+]
+
+DISTRACTORS += [
+    "En la Bolsa de Madrid, las acciones de Lumio ganaron un 2,3 % hasta 12,40 euros.",
+]
+
 
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):

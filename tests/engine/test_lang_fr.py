@@ -861,6 +861,29 @@ CASES += [
     ),
 ]
 
+# Paragraph-level: a share price after a move, "dirigée par" marks a person, an investor is not
+# "l'application", a modal verb of the next clause.
+CASES += [
+    (
+        "La plateforme Lumio lève 40 millions d'euros auprès du fonds Corrib Partners. "
+        "L'application revendique 2 millions d'utilisateurs.",
+        {"predicate": "users", "subject": "Lumio", "value": 2e6},
+    ),
+    (
+        "Lumio publie ses comptes. La société, dirigée par Hélène Vidal, a réalisé un chiffre d'affaires "
+        "de 64 millions d'euros en 2024.",
+        {"predicate": "revenue", "subject": "Lumio", "value": 64e6, "time": "2024"},
+    ),
+    (
+        "Lumio emploie 900 personnes et prévoit d'ouvrir deux bureaux.",
+        {"predicate": "employees", "subject": "Lumio", "value": 900, "modality": "asserted"},
+    ),
+]
+
+DISTRACTORS += [
+    "À la Bourse de Paris, le titre Lumio a gagné 4,5 % à 38,20 euros.",
+]
+
 
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):
