@@ -188,11 +188,16 @@ def _strip_legal(toks: tuple[str, ...], ld: LangData) -> tuple[str, ...]:
     return toks
 
 
+def _join(toks: tuple[str, ...]) -> str:
+    """The name as written: a hyphen inside a name is always attached ("Anne-Sophie", "Rolls-Royce")."""
+    return " ".join(toks).replace(" - ", "-")
+
+
 def _person_shaped(toks: tuple[str, ...], ld: LangData) -> bool:
-    words = [t for t in toks if t not in ld.name_particles]
+    words = [t for t in _join(toks).split() if t not in ld.name_particles]
     return (
         2 <= len(words) <= 4
-        and all(_titlecase_word(t) for t in words)
+        and all(all(_titlecase_word(p) for p in w.split("-")) for w in words)
         and not any(t.lower() in ld.org_words for t in words)
         and not any(t in ld.legal_forms for t in toks)
     )
@@ -371,14 +376,14 @@ def find_mentions(
     names: dict[tuple[str, ...], tuple[str, str]] = {}
     for toks in strong:
         base = _strip_legal(toks, ld)
-        names[toks] = (reg.get(toks) or reg.get(base) or " ".join(base), "")
+        names[toks] = (reg.get(toks) or reg.get(base) or _join(base), "")
     # genitive -s of a known name (German "Orvanes", Dutch "Quorris'")
     for toks in list(strong) + list(weak):
         last = toks[-1]
         if last.endswith("s") and len(last) > 3:
             base = (*toks[:-1], last[:-1])
             if base in names or base in reg:
-                names[toks] = (names.get(base, (reg.get(base, " ".join(base)), ""))[0], "gen")
+                names[toks] = (names.get(base, (reg.get(base, _join(base)), ""))[0], "gen")
     # prefix alias: "Scale" for "Kelpie Systems" (organisation names only)
     multi = [t for t in names if len(t) >= 2]
     for toks in list(weak) + [t for t in strong if len(t) == 1]:

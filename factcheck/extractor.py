@@ -262,9 +262,11 @@ class _Extractor:
         s = st.s
         out: list[tuple[int, str]] = []
         since_end = {m[1] for m in st.of("since")}
+        # "fundada en 2016 por X": the founding year is no figure's time
+        founded = {k for m in st.of("founded_by") for k in range(m[0], m[1])}
         years = {}
         for i, t in enumerate(s.texts):
-            if _YEAR.match(t) and i not in since_end and (i - 1) not in since_end:
+            if _YEAR.match(t) and i not in since_end and (i - 1) not in since_end and i not in founded:
                 years[i] = t
         used = set()
         pub_year = self.published.year if self.published else None
@@ -396,7 +398,9 @@ class _Extractor:
                     and any(t[2][1] in MONEY_PREDICATES and v.start - 2 <= t[1] <= v.start for t in triggers)
                 ):
                     currencies = [self.last_currency]  # "Oakmere invierte 35 millones": the text's currency
-                if not (v.scaled and currencies) or (nxt[:1].isalpha() and nxt not in self._conj):
+                # "60 millones al año", "95 millones en 2024": a figure, not "millones de personas"
+                after = {m[2][0] for m in st.by_start.get(v.end, ())} & {"period", "rel_year", "break", "price_prep"}
+                if not (v.scaled and currencies) or (nxt[:1].isalpha() and nxt not in self._conj and not after):
                     continue  # "2,7 millones de personas" is a count, "95 millones." money
                 # "... 480 millones de dólares, ... pérdidas de 95 millones": the currency is implied
                 v = Value(v.start, v.end, v.value, currencies[0], v.qualifier, v.scaled)
@@ -419,6 +423,8 @@ class _Extractor:
                 comp = distract
                 limit = MAX_LINK["money"]
             best = self._nearest(st, v, cands, limit)
+            # "pour 3 milliards d'euros, dette comprise": a distractor past a comma is the next phrase's
+            comp = [d for d in comp if d[0] < v.end or "," not in st.s.texts[v.end : d[0]]]
             rival = self._nearest(st, v, comp, limit)
             if best is None:
                 if v.unit != "%":
@@ -699,6 +705,8 @@ class _Extractor:
                     self.noun_of[noun] = subj
         if pred == "valuation":
             self.held.add(subj)
+        if pred == "payment" and any(t[0] - 4 <= w[1] <= t[0] for w in st.of("wins")):
+            subj, obj = obj, subj  # "Alpheon décroche un contrat de 2 milliards auprès de X": X pays
         if pred == "payment":
             if self.last_payment and not self._orgs(st):
                 subj, obj = self.last_payment  # "the contract is worth 1.3 billion in total"
@@ -1214,8 +1222,8 @@ class _Extractor:
             if succ is None:
                 continue
             office = self.roles.get(pred) if pred else None
-            if office is None or pred == succ:
-                continue
+            if office is None or pred == succ or office[1] == "founder":
+                continue  # (no one succeeds a founder as founder)
             org, title = office
             out.append(self._claim(st, predicate="role", subject=succ, object=org, role=title, modality="planned"))
             out.append(self._claim(st, predicate="joins", subject=succ, object=org, modality="planned"))

@@ -803,6 +803,28 @@ DISTRACTORS += [
     "En la Bolsa de Madrid, las acciones de Lumio ganaron un 2,3 % hasta 12,40 euros.",
 ]
 
+# Contracts won, the text's currency before "al año", founding years, split join verbs.
+CASES += [
+    (
+        "La constructora Brisal se ha adjudicado un contrato de 900 millones de euros de Corlay.",
+        {"predicate": "payment", "subject": "Corlay", "object": "Brisal", "value": 900e6},
+    ),
+    (
+        "Brisal cobra 2 millones de euros por obra. Fundada en 2011 por Sergio Roca, factura unos 80 millones al año.",
+        {"predicate": "revenue", "subject": "Brisal", "value": 80e6, "unit": "EUR", "time": None},
+    ),
+    (
+        "Corlay niega que vaya a comprar Brisal. "
+        "Su consejera delegada, Elena Mir, se incorporará en marzo al consejo de Brisal.",
+        {"predicate": "joins", "subject": "Elena Mir", "object": "Brisal"},
+    ),
+    (
+        "Corlay niega que vaya a comprar Brisal. "
+        "Su consejera delegada, Elena Mir, se incorporará en marzo al consejo de Brisal.",
+        {"predicate": "role", "subject": "Elena Mir", "object": "Corlay", "role": "CEO"},
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):

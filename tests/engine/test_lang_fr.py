@@ -884,6 +884,22 @@ DISTRACTORS += [
     "À la Bourse de Paris, le titre Lumio a gagné 4,5 % à 38,20 euros.",
 ]
 
+# A price "dette comprise", hyphenated first names, no successor to a founder, contracts won.
+CASES += [
+    (
+        "Le groupe Corlay a annoncé le rachat de Brisac pour deux milliards d'euros, dette comprise.",
+        {"predicate": "acquisition", "subject": "Corlay", "object": "Brisac", "value": 2e9, "unit": "EUR"},
+    ),
+    (
+        "Jean-Baptiste Morel, actuel directeur financier de Corlay, a 51 ans.",
+        {"predicate": "role", "subject": "Jean-Baptiste Morel", "object": "Corlay", "role": "CFO"},
+    ),
+    (
+        "Le constructeur Brisac a décroché un contrat de 900 millions d'euros auprès de Corlay.",
+        {"predicate": "payment", "subject": "Corlay", "object": "Brisac", "value": 900e6},
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):
