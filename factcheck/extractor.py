@@ -602,6 +602,9 @@ class _Extractor:
                 if t[2][2] == 0 and not any(x[2][1] == t[2][1] for x in verbs):
                     continue
                 return t
+        nxt = st.s.lowers[v.end] if v.end < len(st.s.lowers) else "."
+        if nxt[:1].isalpha() and nxt not in languages.stop_words(self.ld.code):
+            return None  # "cuenta con 140.000 socios": a count of something else
         for t in verbs:
             if v.start - 3 <= t[1] - 1 < v.start:
                 return t

@@ -825,6 +825,10 @@ CASES += [
     ),
 ]
 
+DISTRACTORS += [
+    "El club, que preside Ramiro Ortiz, cuenta con 140.000 socios.",
+]
+
 
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):

@@ -900,6 +900,10 @@ CASES += [
     ),
 ]
 
+DISTRACTORS += [
+    "Le club, que préside Hervé Lamotte, compte 28 000 adhérents.",
+]
+
 
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):
