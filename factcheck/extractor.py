@@ -180,6 +180,7 @@ class _Extractor:
         self.last_fiscal_time: str | None = None
         self.noun_of: dict[str, str] = {}
         self.roles: dict[str, tuple[str, str]] = {}  # person -> (organisation, title) last stated
+        self.pending_office: tuple[int, str, str] | None = None  # (sentence, organisation, title) with no one named
         self.last_payment: tuple[str, str] | None = None
         self.doc_holders: set[str] = set()  # buyers and investors named so far in the text
         self.investors: set[str] = set()  # holders of stakes and investors named so far
@@ -1157,6 +1158,11 @@ class _Extractor:
                         )
                 continue
             if person is None:
+                # "X tendrá un nuevo director financiero": an office about to change hands (the sentence's
+                # first organisation, its subject)
+                orgs = [m for m in self._orgs(st) if m.end <= r[0]]
+                if orgs and any(r[0] - 3 <= n[1] <= r[0] for n in st.of("new_office")):
+                    self.pending_office = (self.si, orgs[0].name, title)
                 continue
             # the organisation the person is moving to is not where they hold the title now
             joined = set()
@@ -1225,6 +1231,11 @@ class _Extractor:
             if succ is None:
                 continue
             office = self.roles.get(pred) if pred else None
+            pending = self.pending_office
+            if office is None and pred and pending and self.si - pending[0] <= 1 and pred != succ:
+                # "X aura un nouveau directeur financier. Y remplacera Z": Z held that office
+                office = pending[1:]
+                out.append(self._claim(st, predicate="role", subject=pred, object=office[0], role=office[1]))
             if office is None or pred == succ or office[1] == "founder":
                 continue  # (no one succeeds a founder as founder)
             org, title = office

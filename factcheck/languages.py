@@ -291,6 +291,7 @@ def _build(code: str) -> LangData:
     add(c.get("oblique_prepositions", ()), ("oblique_prep",))
     add(c.get("led_by", ()), ("led_by",))
     add(c.get("wins", ()), ("wins",))
+    add(c.get("new_office", ()), ("new_office",))
     add(c.get("clause_breaks", ()), ("break",))
     add(c.get("conjunctions", ()), ("conj",))
     add(c.get("value_verbs", ()), ("value_verb",))

@@ -829,6 +829,25 @@ DISTRACTORS += [
     "El club, que preside Ramiro Ortiz, cuenta con 140.000 socios.",
 ]
 
+# An office announced as new, then "Y sustituirá a Z": Z held it, Y will.
+CASES += [
+    (
+        "La cadena Brisal, con tiendas en Sevilla y Murcia, tendrá un nuevo director financiero en mayo. "
+        "Luis Pena, procedente de la empresa Corlay, sustituirá a Ana Soto, que deja el cargo tras diez años.",
+        {"predicate": "role", "subject": "Luis Pena", "object": "Brisal", "role": "CFO", "modality": "planned"},
+    ),
+    (
+        "La cadena Brisal, con tiendas en Sevilla y Murcia, tendrá un nuevo director financiero en mayo. "
+        "Luis Pena, procedente de la empresa Corlay, sustituirá a Ana Soto, que deja el cargo tras diez años.",
+        {"predicate": "role", "subject": "Ana Soto", "object": "Brisal", "role": "CFO"},
+    ),
+    (
+        "La cadena Brisal, con tiendas en Sevilla y Murcia, tendrá un nuevo director financiero en mayo. "
+        "Luis Pena, procedente de la empresa Corlay, sustituirá a Ana Soto, que deja el cargo tras diez años.",
+        {"predicate": "joins", "subject": "Luis Pena", "object": "Brisal"},
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):

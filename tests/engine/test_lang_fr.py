@@ -904,6 +904,25 @@ DISTRACTORS += [
     "Le club, que préside Hervé Lamotte, compte 28 000 adhérents.",
 ]
 
+# An office announced as new, then "Y remplacera Z": Z held it, Y will.
+CASES += [
+    (
+        "Brisac aura une nouvelle directrice générale en avril. "
+        "Sarah Klein, venue du groupe Corlay, remplacera Paul Jourdan, qui quitte ses fonctions après six ans.",
+        {"predicate": "role", "subject": "Sarah Klein", "object": "Brisac", "role": "CEO", "modality": "planned"},
+    ),
+    (
+        "Brisac aura une nouvelle directrice générale en avril. "
+        "Sarah Klein, venue du groupe Corlay, remplacera Paul Jourdan, qui quitte ses fonctions après six ans.",
+        {"predicate": "role", "subject": "Paul Jourdan", "object": "Brisac", "role": "CEO"},
+    ),
+    (
+        "Brisac aura une nouvelle directrice générale en avril. "
+        "Sarah Klein, venue du groupe Corlay, remplacera Paul Jourdan, qui quitte ses fonctions après six ans.",
+        {"predicate": "joins", "subject": "Sarah Klein", "object": "Brisac"},
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):
