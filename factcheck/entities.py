@@ -73,10 +73,14 @@ class _Kinds:
         of_preps = []
         articles = {}
         products = set()
+        parts = set()  # "une usine à Lille": a plant's town
         self.comma_at = {k for k, t in enumerate(texts) if t == ","}
         self.founded_end = -10
+        self.join_start = set()  # "X rejoint Y", "X joins Y": X is a person
         for s, e, p, _ in matches:
             k = p[0]
+            if k == "trigger" and p[1] == "joins" and p[2] > 0:
+                self.join_start.add(s)
             if k in ("trigger", "noun", "distract", "role", "company"):
                 self.head[s] = True
             if k == "trigger" and p[1] in ("stake", "investment", "acquisition", "payment", "joins"):
@@ -103,8 +107,10 @@ class _Kinds:
                 weak_preps.append((s, e))
             elif k == "product":
                 products.add(s)
-            elif k == "founded_by":
-                self.founded_end = e
+            elif k == "part":
+                parts.update(range(s, e))
+            elif k in ("founded_by", "led_by"):
+                self.founded_end = e  # "fondée par X", "dirigée par X": X is a person
             elif k == "place_suffix":
                 self.place_suffix.add(s)
         for s, e in of_preps:
@@ -119,9 +125,10 @@ class _Kinds:
                 self.place_prep_end.add(e)
         for s, e in weak_preps:
             # "le groupe de Rennes", "la start-up di Torino", "Stellan Capital, de Abu Dhabi"
-            if any(self.company[k] and k not in products for k in range(max(0, s - 3), s)) or (
-                s > 0 and s - 1 in self.comma_at
-            ):
+            if any(
+                (self.company[k] and k not in products) or (k in parts and not self.company[k])
+                for k in range(max(0, s - 3), s)
+            ) or (s > 0 and s - 1 in self.comma_at):
                 self.place_prep_end.add(e)
 
 
@@ -220,11 +227,16 @@ def _strip_legal(toks: tuple[str, ...], ld: LangData) -> tuple[str, ...]:
     return toks
 
 
+def _join(toks: tuple[str, ...]) -> str:
+    """The name as written: a hyphen inside a name is always attached ("Anne-Sophie", "Rolls-Royce")."""
+    return " ".join(toks).replace(" - ", "-")
+
+
 def _person_shaped(toks: tuple[str, ...], ld: LangData) -> bool:
-    words = [t for t in toks if t not in ld.name_particles]
+    words = [t for t in _join(toks).split() if t not in ld.name_particles]
     return (
         2 <= len(words) <= 4
-        and all(_titlecase_word(t) for t in words)
+        and all(all(_titlecase_word(p) for p in w.split("-")) for w in words)
         and not any(t.lower() in ld.org_words for t in words)
         and not any(t in ld.legal_forms for t in toks)
     )
@@ -261,6 +273,8 @@ def find_mentions(
     initial: dict[str, int] = {}  # sentence-initial ordinary-looking words ("Tessaline is ...")
     lower_words = {t for sent in sents for t in sent.texts if t[:1].islower()}
     stop = stop_words(ld.code)
+    # a verb starting a sentence whose subject is left implied ("Cerró el ejercicio con ..."): not a name
+    verb_endings = tuple(ld.raw.get("entities", {}).get("initial_verb_endings", ())) or ("\0",)
 
     def known(word: str) -> bool:
         """An ordinary word of the language (so a capital may only mean "first in the sentence")."""
@@ -294,7 +308,7 @@ def find_mentions(
             i == 0
             and toks not in strong
             and not role_adj
-            and known(toks[0].lower())
+            and (known(toks[0].lower()) or (len(toks) == 1 and toks[0].lower().endswith(verb_endings)))
             and not (len(toks) >= 2 and toks[0].lower() in ld.org_words and not ld.capitalises_nouns)
         ):
             # ("Banca Solaris ...": a word that names companies is part of the name, as mid-sentence)
@@ -378,7 +392,7 @@ def find_mentions(
             # "den Ventilhersteller Fabbrica Tornelli": a company noun right before the name
             if role_owner or described or role_of or (after_company and before == i - 1):
                 org_sure.add(_strip_legal(toks, ld))
-        elif (role_adj or 0 <= i - flags.founded_end <= 3) and _person_shaped(toks, ld):
+        elif (role_adj or 0 <= i - flags.founded_end <= 3 or j in flags.join_start) and _person_shaped(toks, ld):
             reason = "person"  # "CEO Jane Doe", "founded by Jane Doe"
             person_ev.add(toks)
         elif len(toks) >= 2 or hyphen_head or possessive:
@@ -420,14 +434,14 @@ def find_mentions(
     names: dict[tuple[str, ...], tuple[str, str]] = {}
     for toks in strong:
         base = _strip_legal(toks, ld)
-        names[toks] = (reg.get(toks) or reg.get(base) or " ".join(base), "")
+        names[toks] = (reg.get(toks) or reg.get(base) or _join(base), "")
     # genitive -s of a known name (German "Orvanes", Dutch "Quorris'")
     for toks in list(strong) + list(weak):
         last = toks[-1]
         if last.endswith("s") and len(last) > 3:
             base = (*toks[:-1], last[:-1])
             if base in names or base in reg:
-                names[toks] = (names.get(base, (reg.get(base, " ".join(base)), ""))[0], "gen")
+                names[toks] = (names.get(base, (reg.get(base, _join(base)), ""))[0], "gen")
     # prefix alias: "Scale" for "Kelpie Systems" (organisation names only)
     multi = [t for t in names if len(t) >= 2]
     for toks in list(weak) + [t for t in strong if len(t) == 1]:

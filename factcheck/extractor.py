@@ -9,6 +9,7 @@ resolve to the most salient organisation so far.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -80,6 +81,7 @@ class _Salience:
         self.last: dict[str, int] = {}
         self.last_pos: dict[str, int] = {}
         self.topic_count: dict[str, int] = {}
+        self.first: dict[str, int] = {}  # organisation -> order in which the text first named it
         self.last_of: dict[int, str] = {}  # sentence -> the last organisation it named
         self.persons: list[tuple[int, str]] = []
 
@@ -90,6 +92,7 @@ class _Salience:
                 self.count[m.name] = self.count.get(m.name, 0) + 1
                 # the first organisation of a sentence is usually its subject: the text's topic
                 self.topic_count[m.name] = self.topic_count.get(m.name, 0) + (2 if first else 1)
+                self.first.setdefault(m.name, len(self.first))
                 # "... zu Orvane wechselt", "from Stellan Capital": a destination or source is rarely
                 # what "the company" in the next sentence means
                 if m.start not in oblique:
@@ -126,8 +129,9 @@ class _Salience:
 
     def topic(self, exclude: set) -> str | None:
         """The organisation the text is mainly about so far."""
-        cands = sorted((v, k) for k, v in self.topic_count.items() if k not in exclude)
-        return cands[-1][1] if cands else None
+        # ties: the one named first
+        cands = sorted((v, -self.first[k], k) for k, v in self.topic_count.items() if k not in exclude)
+        return cands[-1][2] if cands else None
 
     def last_person(self, si: int, window: int = 2, exclude: str | None = None) -> str | None:
         for sj, name in reversed(self.persons):
@@ -195,7 +199,12 @@ class _Extractor:
         self.noun_of: dict[str, str] = {}
         self.roles: dict[str, tuple[str, str]] = {}  # person -> (organisation, title) last stated
         self.roles_here: dict[str, str] = {}
+        self.pending_office: tuple[int, str, str] | None = None  # (sentence, organisation, title) with no one named
         self.last_payment: tuple[str, str] | None = None
+        self.doc_holders: set[str] = set()  # buyers and investors named so far in the text
+        self.investors: set[str] = set()  # holders of stakes and investors named so far
+        self.held: set[str] = set()  # companies bought, invested in or valued so far
+        self.last_currency: str | None = None
         self.si = 0
 
     # ------------------------------------------------------------------ setup
@@ -309,9 +318,11 @@ class _Extractor:
         s = st.s
         out: list[tuple[int, str]] = []
         since_end = {m[1] for m in st.of("since")}
+        # "fundada en 2016 por X": the founding year is no figure's time
+        founded = {k for m in st.of("founded_by") for k in range(m[0], m[1])}
         years = {}
         for i, t in enumerate(s.texts):
-            if _YEAR.match(t) and i not in since_end and (i - 1) not in since_end:
+            if _YEAR.match(t) and i not in since_end and (i - 1) not in since_end and i not in founded:
                 years[i] = t
         used = set()
         pub_year = self.published.year if self.published else None
@@ -357,7 +368,7 @@ class _Extractor:
     def sentence(self, s: Sentence, sm: list, ms: list[Mention]) -> None:
         self.si = s.index
         claims: list[Claim] = []
-        if any(m[2][0] in CLAIM_CUES for m in sm):
+        if any(m[2][0] in CLAIM_CUES for m in sm) or self._pct_cue(s, sm):
             st = self._prepare(s, sm, ms)
             claims += self._value_claims(st)
             claims += self._role_claims(st)
@@ -374,7 +385,9 @@ class _Extractor:
                 if name:
                     k = kind or self._kind_of(name, st)
                     self.result.entities.setdefault(name, k)
-        prep_ends = {m[1] for m in sm if m[2][0] in ("to_prep", "payee_prep", "from_prep", "partner_prep")}
+        prep_ends = {
+            m[1] for m in sm if m[2][0] in ("to_prep", "payee_prep", "from_prep", "partner_prep", "oblique_prep")
+        }
         arts = {m[0] for m in sm if m[2][0] == "article"}
         # "mit dem Hafenbetreiber X": an article and a company noun between the preposition and the name
         skip = arts | {k for m in sm if m[2][0] == "company" for k in range(m[0], m[1])}
@@ -384,6 +397,17 @@ class _Extractor:
                 prep_ends.add(e)
         oblique = {m.start for m in ms if m.start in prep_ends or (m.start - 1 in prep_ends and m.start - 1 in arts)}
         self.sal.add(s.index, ms, oblique)
+
+    @staticmethod
+    def _pct_cue(s: Sentence, sm: list) -> bool:
+        """ "X tiene ya el 7 % de Y", "fica com 7% da empresa": a share of a company is a stake without a
+        trigger word."""
+        ends = [m[1] for m in sm if m[2][0] == "percent"]
+        if not ends:
+            return False
+        n = len(s.texts)
+        company = {m[0] for m in sm if m[2][0] == "company"}
+        return any(k < n and (s.texts[k][:1].isupper() or k in company) for e in ends for k in (e + 1, e + 2))
 
     def _kind_of(self, name: str, st: _Sent) -> str:
         for m in st.mentions:
@@ -428,19 +452,36 @@ class _Extractor:
             if a.start in froms and b.start in tos and a.unit == b.unit and b.start - a.end <= 2
         }
         currencies = [v.unit for v in st.values if v.unit not in ("%", "count")]
+        if currencies:
+            self.last_currency = currencies[-1]
         money_end = {v.end for v in st.values if v.unit not in ("%", "count")}
         for v in st.values:
             if v.start > 0 and st.s.texts[v.start - 1] == "(" and v.start - 1 in money_end:
                 continue  # a conversion into another currency, not a second figure
             if v.start in superseded:
                 continue
+            if (
+                v.unit not in ("%", "count")
+                and not v.scaled
+                and v.value < 10000
+                and any(p.unit == "%" and 0 <= v.start - p.end <= 2 for p in st.values)
+            ):
+                continue  # "a gagné 4,5 % à 38,20 euros": a share price
             if v.unit == "count":
                 t = self._count_trigger(st, v, nouns, triggers)
                 if t is not None:
                     links.append((t, v))
                     continue
                 nxt = st.s.texts[v.end] if v.end < len(st.s.texts) else "."
-                if not (v.scaled and currencies) or (nxt[:1].isalpha() and nxt not in self._conj):
+                if (
+                    not currencies
+                    and self.last_currency
+                    and any(t[2][1] in MONEY_PREDICATES and v.start - 2 <= t[1] <= v.start for t in triggers)
+                ):
+                    currencies = [self.last_currency]  # "Oakmere invierte 35 millones": the text's currency
+                # "60 millones al año", "95 millones en 2024": a figure, not "millones de personas"
+                after = {m[2][0] for m in st.by_start.get(v.end, ())} & {"period", "rel_year", "break", "price_prep"}
+                if not (v.scaled and currencies) or (nxt[:1].isalpha() and nxt not in self._conj and not after):
                     continue  # "2,7 millones de personas" is a count, "95 millones." money
                 # "... 480 millones de dólares, ... pérdidas de 95 millones": the currency is implied
                 v = Value(v.start, v.end, v.value, currencies[0], v.qualifier, v.scaled)
@@ -475,6 +516,8 @@ class _Extractor:
                 comp = distract
                 limit = MAX_LINK["money"]
             best = self._nearest(st, v, cands, limit)
+            # "pour 3 milliards d'euros, dette comprise": a distractor past a comma is the next phrase's
+            comp = [d for d in comp if d[0] < v.end or "," not in st.s.texts[v.end : d[0]]]
             rival = self._nearest(st, v, comp, limit)
             if best is None:
                 if v.unit != "%":
@@ -501,6 +544,12 @@ class _Extractor:
                     c = self._price_of_stake(st, links, v, stake_parties)
                     if c:
                         out.append(c)
+                continue
+            if t[2][0] == "raise" and self._period(st, t, v):
+                # "X will receive from Y €150m a year": a fee, not money raised
+                c = self._build_received(st, t, v)
+                if c:
+                    out.append(c)
                 continue
             if t[2][0] in ("raise", "round"):
                 # money raised: an investment only when one investor is named ("from X")
@@ -530,6 +579,20 @@ class _Extractor:
                     c = replace(c, subject=stake_parties[0], object=stake_parties[1])
                 if c and pred == "stake" and stake_parties is None:
                     stake_parties = (c.subject, c.object)
+                elif c and pred == "stake" and t[1] <= v.start:
+                    # "X détient 9,9 % de Y et Z 4 %": the verb is left out for the second holder
+                    conj = self._conj
+                    gap = [
+                        m
+                        for m in st.mentions
+                        if m.kind in (ORG, PERSON)
+                        and t[1] <= m.start
+                        and 0 <= v.start - m.end <= 2
+                        and m.start > 0
+                        and st.s.lowers[m.start - 1] in conj
+                    ]
+                    if gap and gap[-1].name != stake_parties[1]:
+                        c = dataclasses.replace(c, subject=gap[-1].name, object=stake_parties[1])
             if c:
                 out.append(c)
         out = self._full_takeovers(out)
@@ -640,8 +703,19 @@ class _Extractor:
         if not v.scaled and _YEAR.match(st.s.texts[v.start]):
             return None
         # "a plant in Latina with 600 workers": a part of the company, not its headcount
-        if any(v.start - 8 <= p[0] < v.start for p in st.of("part")):
-            return None
+        places = st.of("place_prep")
+        verb_at = {t[0] for t in triggers if t[2][1] in COUNT_PREDICATES}
+        for p in st.of("part"):
+            # "con sede en Valencia" names a place, not a part; "Filiale de X, Y emploie 700": Y's own
+            if (
+                v.start - 8 <= p[0] < v.start
+                and not any(q[0] <= p[0] and p[1] <= q[1] for q in places)
+                and not any(
+                    m.kind == ORG and p[1] < m.start and st.s.texts[m.start - 1] == "," and m.end in verb_at
+                    for m in st.mentions
+                )
+            ):
+                return None
         # "cuts 300 staff", "hires 800 new employees", "500 Mitarbeiter entlassen": a change, not a total
         for c in st.of("staff_change"):
             if v.start - 3 <= c[1] - 1 < v.start or v.end <= c[0] <= v.end + 1:
@@ -658,6 +732,9 @@ class _Extractor:
                 if t[2][2] == 0 and not any(x[2][1] == t[2][1] for x in verbs):
                     continue
                 return t
+        nxt = st.s.lowers[v.end] if v.end < len(st.s.lowers) else "."
+        if nxt[:1].isalpha() and nxt not in languages.stop_words(self.ld.code):
+            return None  # "cuenta con 140.000 socios": a count of something else
         for t in verbs:
             if v.start - 3 <= t[1] - 1 < v.start:
                 return t
@@ -672,11 +749,34 @@ class _Extractor:
         # a round's total comes from several investors when one "leads" it
         return len({m.name for m in self._investors(st)}) == 1 and not st.of("lead")
 
+    def _build_received(self, st: _Sent, t: tuple, v: Value) -> Claim | None:
+        payers = [m for m in self._orgs(st) if m.start >= t[1] and st.dist(t[1], m.start) <= 10]
+        if not payers:
+            return None
+        payee = self._subject(st, t, v, exclude={payers[0].name}, pred="payment")
+        if payee is None:
+            return None
+        period = self._period(st, t, v)
+        return self._claim(
+            st,
+            predicate="payment",
+            subject=payers[0].name,
+            object=payee,
+            value=v.value,
+            unit=v.unit,
+            period=period,
+            qualifier=v.qualifier,
+            modality=self._modality(st, "payment", t, v, period=period),
+        )
+
     def _build_raise(self, st: _Sent, t: tuple, v: Value) -> Claim | None:
         inv = self._investors(st)[0]
         raiser = self._subject(st, t, v, exclude={inv.name}, pred="investment")
         if raiser is None:
             return None
+        self.doc_holders.add(inv.name)
+        self.investors.add(inv.name)
+        self.held.add(raiser)
         return self._claim(
             st,
             predicate="investment",
@@ -708,17 +808,38 @@ class _Extractor:
         if subj is None:
             return None
         if pred in TWO_PLACE and obj is None:
-            obj = self._resolve_implied_after(st, t, exclude={subj})
+            if pred in ("stake", "investment"):
+                # "20 % de l'entreprise": the company held, not an investor named before
+                obj = self._resolve_implied_after(st, t, exclude={subj} | self.doc_holders)
+            obj = obj or self._resolve_implied_after(st, t, exclude={subj})
             if obj is None and pred == "payment" and self.last_payment and self.last_payment[0] == subj:
                 obj = self.last_payment[1]  # "the contract is worth 1.3 billion in total"
+            if obj is None and pred == "payment" and any(t[0] - 2 <= d[0] <= t[0] for d in st.of("dative")):
+                # "s'est engagé à lui verser", "pagarle": the organisation just talked about
+                obj = self.sal.resolve(self.si, st.mentions, t[0], exclude={subj})
             if obj is None and pred in ("stake", "investment"):
-                obj = self.sal.resolve(self.si, st.mentions, len(st.s.texts), exclude={subj})
+                # "... avec 17 % des parts": the company the text is about, not a fellow investor
+                n = len(st.s.texts)
+                obj = self.sal.resolve(self.si, st.mentions, n, exclude={subj} | self.doc_holders)
+                obj = obj or self.sal.resolve(self.si, st.mentions, n, exclude={subj})
             if obj is None:
                 return None
         if obj == subj:
             return None
         if pred in TWO_PLACE:
             self.holders.add(subj)
+            self.doc_holders.add(subj)
+            if pred in ("stake", "investment"):
+                self.investors.add(subj)
+            self.held.add(obj)
+            if pred == "acquisition":
+                # "l'acquéreur", "el comprador": the buyer just named
+                for noun in self.ld.section("cues").get("buyer_nouns", ()):
+                    self.noun_of[noun] = subj
+        if pred == "valuation":
+            self.held.add(subj)
+        if pred == "payment" and any(t[0] - 4 <= w[1] <= t[0] for w in st.of("wins")):
+            subj, obj = obj, subj  # "Alpheon décroche un contrat de 2 milliards auprès de X": X pays
         if pred == "payment":
             payee_side = self._payee_side(st, t, v)
             if payee_side:
@@ -765,12 +886,24 @@ class _Extractor:
         obj = None
         if pred in ("acquisition", "investment", "payment"):
             # passive: "Orrin will be bought by Halvex", "racheté par Halvex"
-            agents = {p[1] for p in st.of("agent_prep") if t[1] <= p[0] <= t[1] + 1}
-            doer = next((m for m in self._orgs(st) if m.start in agents), None)
+            ofs = {p[0]: p[1] for p in st.of("of_prep")}
+            agents = {p[1] for p in st.of("agent_prep") if t[1] <= p[0] <= t[1] + (1 if t[1] in ofs else 3)}
+            company = {c[1] for c in st.of("company")}
+            doer = next(
+                (m for m in self._orgs(st) if m.start in agents or (m.start in company and m.start - 2 in agents)),
+                None,
+            )
             if doer is not None:
                 done = [m for m in self._orgs(st) if m.end <= t[0] and m.name != doer.name]
                 if done:
                     return doer.name, done[-1].name
+            # a noun and its passive agent: "le rachat de X par Y", "la compra de X por Y"
+            if t[1] in ofs:
+                done = next((m for m in self._orgs(st) if m.start == ofs[t[1]]), None)
+                agents = {p[1] for p in st.of("agent_prep")} if done else set()
+                doer = next((m for m in self._orgs(st) if done and m.start in agents and m.start - 1 == done.end), None)
+                if doer is not None and doer.name != done.name:
+                    return doer.name, done.name
         if self.ld.verb_final and pred in TWO_PLACE and pred != "stake":
             # verb-final: "Corvane gaat Tidewell 40 miljoen euro betalen": subject, object, verb
             end = t[1] if v is None else max(t[1], v.end)
@@ -787,6 +920,9 @@ class _Extractor:
             guess = self._subject(st, t, v, exclude=set(), pred=pred)
             obj = self._object(st, t, v, pred, avoid={guess} if guess else set())
         if pred == "valuation":
+            # "a round led by X, which values it at": the investor is not what is valued
+            led = {p[1] for p in st.of("lead") + st.of("from_prep")}
+            backers = {m.name for m in self._orgs(st) if any(0 <= m.start - k <= 2 for k in led)}
             # "values Brightfeed at $4bn", "valuing the company at": the company follows the verb
             for m in self._orgs(st):
                 if t[1] <= m.start <= t[1] + 2:
@@ -795,6 +931,8 @@ class _Extractor:
                 if not imp.person and t[1] <= imp.start <= t[1] + 3:
                     inv = {m.name for m in self._investors(st)} | self.holders
                     return self._resolve(st, imp, inv), None
+            if backers and any(m.name not in backers for m in self._orgs(st) if m.end <= t[0]):
+                return self._subject(st, t, v, exclude=backers, pred=pred), None
         subj = self._subject(st, t, v, exclude={obj} if obj else set(), pred=pred)
         if pred in TWO_PLACE and obj is None and subj is not None and pred == "stake":
             # "Quorris's majority owner, Hollandt, will sell its 64% holding"
@@ -839,7 +977,13 @@ class _Extractor:
                 and st.dist(lo_min, imp.start) <= 6
                 and any(k in preps for k in (imp.start - 1, imp.start - 2, imp.start - 3))
             ):
-                return self._resolve(st, imp, self._subject_names(st, t) | (avoid or set()))
+                ex = self._subject_names(st, t) | (avoid or set())
+                if pred in ("stake", "investment"):
+                    # "21 % de l'entreprise": the company held, not an investor named before
+                    held = self._resolve(st, imp, ex | self.doc_holders)
+                    if held:
+                        return held
+                return self._resolve(st, imp, ex)
         # 4. "der Quorris-Anteile": a possessive before a share noun, when a holder is there too
         for m in orgs:
             if m.genitive and m.end <= t[0] and t[0] - m.end <= 3:
@@ -890,6 +1034,24 @@ class _Extractor:
             return (outer or near).name
         if imp_before:
             i = max(imp_before, key=lambda i: i.end)
+            funds = self.investors - self.held
+            if pred not in TWO_PLACE and funds and self.noun_of.get(i.noun) not in funds:
+                # "L'application revendique 6 millions d'utilisateurs": not the fund that just invested
+                got = self._resolve(st, i, exclude | funds)
+                if got:
+                    return got
+            if i.start <= 2 and i.noun in self.ld.section("entities").get("org_pronouns", ()):
+                # "Avec ses 8 millions d'utilisateurs, l'application Kliq ...": the possessive points ahead
+                comma = next((k for k in range(t[1], len(st.s.texts)) if st.s.texts[k] == ","), None)
+                arts = set(self.ld.section("cues").get("articles", ()))
+                company = {k for c in st.of("company") for k in range(c[0], c[1])}
+                for m in orgs:
+                    if (
+                        comma is not None
+                        and comma < m.start <= comma + 4
+                        and all(st.s.lowers[k] in arts or k in company for k in range(comma + 1, m.start))
+                    ):
+                        return m.name
             return self._resolve(st, i, exclude)
         # verb-second order: "2023 setzte die Firma 455 Millionen Euro um"
         imp_after = [i for i in st.implied if not i.person and i.start >= t[1]]
@@ -914,12 +1076,17 @@ class _Extractor:
         of_ends = {p[1] for p in st.of("of_prep")}
         for c1 in reversed(commas):
             gap = st.s.texts[c1 + 1 : near.start]
-            # "X, owner of the brand Y, is worth": an apposition, X is the subject
+            # "X, owner of the brand Y, is worth": an apposition, X is the subject; or ", which ... ,",
+            # or an apposition after an earlier name: "X, ancienne ... passée par Y, conserve"
             appos = (
                 0 < len(gap) <= 4
                 and all(w.isalpha() and w.islower() for w in gap)
                 and any(k in of_ends for k in range(c1 + 2, near.start + 1))
                 and any(m.end == c1 for m in before)
+            ) or (
+                c1 + 1 < near.start
+                and st.s.texts[c1 + 1][:1].islower()
+                and any(m.end == c1 and m is not near for m in before)
             )
             if c1 < near.start and (c1 + 1 in rel or appos):
                 closing = [c for c in commas if near.end <= c < t[0]]
@@ -931,7 +1098,8 @@ class _Extractor:
 
     def _resolve_implied_after(self, st: _Sent, t: tuple, exclude: set) -> str | None:
         for imp in st.implied:
-            if not imp.person and imp.start >= t[0]:
+            # not the trigger itself: "the first shareholder" is the holder, not what is held
+            if not imp.person and imp.start >= t[1]:
                 return self._resolve(st, imp, exclude)
         return None
 
@@ -968,10 +1136,14 @@ class _Extractor:
             if kind == "reported":
                 found.add(kind)
                 continue
+            last = max(anchors)
+            if m[0] > last and any(st.s.lowers[k] in self._conj for k in range(last + 1, m[0])):
+                continue  # "emplea a 15.000 personas y prevé abrir 40 tiendas": the next clause's
             d = min(min(st.dist(m[0], a), st.dist(m[1] - 1, a)) for a in anchors)
             if kind == "denies":
+                # a denial verb governs the clause after it: "denied reports that it would buy X for $1bn"
                 if m[0] < max(anchors):
-                    found.add("denied")  # "denied reports that it would buy X": the whole claim
+                    found.add("denied")
             elif kind == "denied":
                 if d <= 3 and m[0] < max(anchors):
                     found.add(kind)
@@ -1103,13 +1275,19 @@ class _Extractor:
         for r in self._roles_in(st):
             if any(f[1] >= r[0] - 2 and f[1] <= r[0] for f in st.of("not_holder")):
                 continue
+            if any(f[0] == r[1] for f in st.of("not_holder_after")):
+                continue  # "directeur général délégué": a deputy
             title = r[2][1]
             if title in ("political", "deputy"):
                 continue  # "Prime Minister X", "Bundeskanzler X", "Vizechef X": not an office held at a company
             # "als neue Finanzchefin", "come nuovo direttore finanziario"
             as_cue = any(k >= 0 and s.lowers[k] in as_words for k in (r[0] - 1, r[0] - 2, r[0] - 3))
             hires = [j for j in joins if j[2][2] < 0]
-            if hires and not any(f[1] >= r[0] - 2 and f[1] <= r[0] for f in st.of("not_holder")):
+            # "X hires Y, until now CFO of Z": a title attached to another organisation is Y's old one
+            attached_other = r[1] in {p[0] for p in st.of("of_prep")} and any(
+                m.start > r[1] and m.start - r[1] <= 3 for m in self._orgs(st)
+            )
+            if hires and not attached_other and not any(f[1] >= r[0] - 2 and f[1] <= r[0] for f in st.of("not_holder")):
                 # "Halvex named X (as its new) chief executive", "Halvex hat X zur Chefin ernannt":
                 # X's office at Halvex, from now on
                 after = [m for m in persons if m.end <= r[0]][-1:]
@@ -1154,6 +1332,11 @@ class _Extractor:
                         )
                 continue
             if person is None:
+                # "X tendrá un nuevo director financiero": an office about to change hands (the sentence's
+                # first organisation, its subject)
+                orgs = [m for m in self._orgs(st) if m.end <= r[0]]
+                if orgs and any(r[0] - 3 <= n[1] <= r[0] for n in st.of("new_office")):
+                    self.pending_office = (self.si, orgs[0].name, title)
                 continue
             # the organisation the person is moving to is not where they hold the title now
             joined = set()
@@ -1231,11 +1414,16 @@ class _Extractor:
             if succ is None:
                 continue
             office = self.roles.get(pred) if pred else None
+            pending = self.pending_office
+            if office is None and pred and pending and self.si - pending[0] <= 1 and pred != succ:
+                # "X aura un nouveau directeur financier. Y remplacera Z": Z held that office
+                office = pending[1:]
+                out.append(self._claim(st, predicate="role", subject=pred, object=office[0], role=office[1]))
             if office is None and pred != succ:
                 # "X succeeds Y as chief executive of Z": the office is named after the cue
                 office = self._office_after(st, cue[1], exclude={succ, pred})
-            if office is None or pred == succ:
-                continue
+            if office is None or pred == succ or office[1] == "founder":
+                continue  # (no one succeeds a founder as founder)
             org, title = office
             out.append(self._claim(st, predicate="role", subject=succ, object=org, role=title, modality="planned"))
             out.append(self._claim(st, predicate="joins", subject=succ, object=org, modality="planned"))
@@ -1290,6 +1478,9 @@ class _Extractor:
                 if org is not None:
                     k = org.end
                     past_org = True
+                    # "Nommé directeur général de X en 2021, Paul Besson": the date of the office
+                    if k + 1 < len(s.texts) and s.texts[k][:1].islower() and _YEAR.match(s.texts[k + 1]):
+                        k += 2
                     continue
             if k in role_tok or s.lowers[k] in skip:
                 k += 1
@@ -1322,6 +1513,18 @@ class _Extractor:
                     if any(w in copula for w in between) and all(w in glue or w.isdigit() for w in between):
                         return p.name
                     break
+        # "X est directrice financière de Y", "X, 47 ans, a été nommée CTO", "Elle est PDG de Y"
+        arts = set(self.ld.section("cues").get("articles", ()))
+        cop = [c for c in st.of("copula") if c[1] == r[0] or (c[1] == r[0] - 1 and s.lowers[c[1]] in arts)]
+        if cop:
+            c0 = max(c[0] for c in cop)
+            near = [p for p in persons if p.end <= c0 and c0 - p.end <= 8]
+            if near:
+                p = max(near, key=lambda m: m.end)
+                if p.end == c0 or s.texts[p.end] == ",":
+                    return p.name
+            elif c0 == 0 or any(i.person and c0 - 2 <= i.start < c0 for i in st.implied):
+                return self.sal.last_person(self.si, window=2)
         # "er/sie/he/she, the chief executive": skip
         return None
 
@@ -1339,8 +1542,9 @@ class _Extractor:
             after = of_preps[r[1]][1]
             company = {k for c in st.of("company") for k in range(c[0], c[1])}
             for m in orgs:
+                # "du Fonds monétaire international (FMI)": the acronym in brackets names it
                 if after <= m.start <= after + 6 and all(
-                    s.texts[k][:1].islower() or k in company or s.lowers[k] in self.ld.non_names
+                    s.texts[k][:1].islower() or k in company or s.lowers[k] in self.ld.non_names or s.texts[k] == "("
                     for k in range(after, m.start)
                 ):
                     return m.name
@@ -1351,6 +1555,12 @@ class _Extractor:
             return None  # presidents of countries and courts: only "president of X" / "X's president"
         orgs = [m for m in orgs if m.name not in avoid]
         exclude = exclude | avoid
+        if any(p[1] == r[0] for p in st.of("pronoun")):
+            # "Son fondateur", "Su consejero delegado": the organisation just talked about (not "sur TF1")
+            obl = {p[1] for p in st.of("oblique_prep")}
+            resolved = self.sal.resolve(self.si, st.mentions, r[0], exclude | {m.name for m in orgs if m.start in obl})
+            if resolved:
+                return resolved
         before = [m for m in orgs if m.end <= r[0]]
         if before:
             return max(before, key=lambda m: m.end).name
@@ -1358,6 +1568,18 @@ class _Extractor:
         after = [m for m in orgs if m.start >= r[1] and m.start - r[1] <= 8 and "," not in s.texts[r[1] : m.start]]
         if after:
             return min(after, key=lambda m: m.start).name
+        if r[1] < len(s.texts) and s.texts[r[1]] == ",":
+            # "Fondée par X, aujourd'hui directrice générale, l'entreprise ...": the main clause's subject
+            arts = set(self.ld.section("cues").get("articles", ()))
+            for m in orgs:
+                if r[1] < m.start <= r[1] + 4 and all(
+                    s.lowers[k] in arts or any(c[0] <= k < c[1] for c in st.of("company"))
+                    for k in range(r[1] + 1, m.start)
+                ):
+                    return m.name
+            for imp in st.implied:
+                if not imp.person and r[1] < imp.start <= r[1] + 2:
+                    return self._resolve(st, imp, exclude)
         del s
         if attached:
             return None  # "CEO of <something we did not recognise>": better no claim than a guess
@@ -1383,7 +1605,9 @@ class _Extractor:
             if imp.person:
                 continue
             near_to = any(k in to for k in range(imp.start - 4, imp.start + 1))
-            if near_to and (imp.start >= end or t[0] - imp.end <= 8):
+            # "rejoindra le comité exécutif de l'acquéreur": a body of the organisation
+            of_org = 0 <= imp.start - end <= 6 and any(p[1] in (imp.start, imp.start - 1) for p in st.of("of_prep"))
+            if (near_to or of_org) and (imp.start >= end or t[0] - imp.end <= 8):
                 return self._resolve(st, imp, exclude | before_names)
         return None
 

@@ -155,6 +155,12 @@ def find_values(texts, starts, ends, ld: LangData, by_start: dict, by_end: dict)
         cur = _kind_at(by_start, k, "currency")
         if cur is None and k < n and texts[k] in ld.currency_symbols:
             cur = (k, k + 1, ("currency", ld.currency_symbols[texts[k]]))
+        if cur is None and scaled and j > start:
+            # "350 M€", "1,2 Md€": the currency sign is part of the scale token
+            last = texts[j - 1].lower().rstrip(".")
+            sym = next((c for c in ld.currency_symbols if len(last) > len(c) and last.endswith(c.lower())), None)
+            if sym is not None:
+                cur = (j, j, ("currency", ld.currency_symbols[sym]))
         if cur is not None:
             unit = cur[2][1]
             j = cur[1]
