@@ -293,9 +293,9 @@ def find_mentions(
     # sentence-initial runs last: by then we know whether "Kelpie Systems" is a name elsewhere
     runs.sort(key=lambda r: (not r[0], r[1], r[2]))
     last_place: dict[int, int] = {}  # sentence -> end of its last place name
-    conj_words = set(ld.raw.get("cues", {}).get("conjunctions", ()))
+    conj_words = ld.cue_set("conjunctions")
     # German "die", "der" start a relative clause as often as an apposition
-    relatives = {w.lower() for w in ld.raw.get("cues", {}).get("relative_pronouns", ())}
+    relatives = ld.cue_set("relative_pronouns")
     for _, si, i, j, flags in runs:
         texts = sents[si].texts
         toks = tuple(texts[i:j])

@@ -264,15 +264,16 @@ class _Extractor:
         texts = st.s.texts
         n = len(texts)
         articles = {m[0] for m in st.of("article")}
+        # most sentences have no name followed by ", the ...": decide that before building anything
+        starts = [m.end for m in st.mentions if m.end + 2 < n and texts[m.end] == "," and m.end + 1 in articles]
+        if not starts:
+            return None
         company = {k for m in st.of("company") for k in range(m[0], m[1])}
         busy = {k for kind in ("trigger", "role", "noun") for m in st.of(kind) for k in range(m[0], m[1])}
         busy.update(k for v in st.values for k in range(v.start, v.end))
         inside = [0] * n
         found = False
-        for m in st.mentions:
-            a = m.end
-            if a + 2 >= n or texts[a] != "," or a + 1 not in articles:
-                continue
+        for a in starts:
             b = next((k for k in range(a + 2, min(a + 14, n)) if texts[k] in (",", ";", "(", ")")), None)
             if b is None or texts[b] != ",":
                 continue
@@ -420,8 +421,8 @@ class _Extractor:
 
     # ------------------------------------------------------------------ values
     @property
-    def _conj(self) -> set:
-        return set(self.ld.section("cues").get("conjunctions", ()))
+    def _conj(self) -> frozenset[str]:
+        return self.ld.cue_set("conjunctions")
 
     def _value_claims(self, st: _Sent) -> list[Claim]:
         self.holders: set[str] = set()  # buyers and investors of this sentence
@@ -1043,7 +1044,7 @@ class _Extractor:
             if i.start <= 2 and i.noun in self.ld.section("entities").get("org_pronouns", ()):
                 # "Avec ses 8 millions d'utilisateurs, l'application Kliq ...": the possessive points ahead
                 comma = next((k for k in range(t[1], len(st.s.texts)) if st.s.texts[k] == ","), None)
-                arts = set(self.ld.section("cues").get("articles", ()))
+                arts = self.ld.cue_set("articles")
                 company = {k for c in st.of("company") for k in range(c[0], c[1])}
                 for m in orgs:
                     if (
@@ -1271,7 +1272,7 @@ class _Extractor:
         self.roles_here: dict[str, str] = {}  # person -> organisation of a title held in this sentence
         persons = self._persons(st)
         joins = [t for t in st.of("trigger") if t[2][1] == "joins"]
-        as_words = set(self.ld.section("cues").get("as", ()))
+        as_words = self.ld.cue_set("as")
         for r in self._roles_in(st):
             if any(f[1] >= r[0] - 2 and f[1] <= r[0] for f in st.of("not_holder")):
                 continue
@@ -1452,11 +1453,7 @@ class _Extractor:
 
     def _role_person(self, st: _Sent, r: tuple, persons: list[Mention]) -> str | None:
         s = st.s
-        skip = (
-            {",", ":", "-", "–"}
-            | set(self.ld.section("cues").get("conjunctions", ()))
-            | set(self.ld.section("cues").get("articles", ()))
-        )
+        skip = {",", ":", "-", "–"} | self.ld.cue_set("conjunctions") | self.ld.cue_set("articles")
         role_tok = set()
         for o in st.of("role"):
             role_tok.update(range(o[0], o[1]))
@@ -1491,30 +1488,26 @@ class _Extractor:
                 continue
             break
         # before: "Mark Olden, Halvex's chief executive", "Lea Fontaine, currently CFO of"
-        cues = self.ld.section("cues")
-        copulas = set(cues.get("copulas", ()))
         for p in sorted(persons, key=lambda m: -m.end):
             if p.end <= r[0] and r[0] - p.end <= 4:
                 between = s.texts[p.end : r[0]]
                 if p.end == r[0] or between[0] in (",", "(", "-", "–"):
                     return p.name
-                # "Anna Ricci è la fondatrice di X", "X foi nomeada presidente executiva": a copula
-                rest = " ".join(w.lower() for w in between if w.lower() not in cues.get("articles", ()))
-                if rest in copulas:
-                    return p.name
-        # "X is the chief financial officer of Y", "X, 54, has been CFO since 2019", "X ist seit 2019 Finanzvorstand"
-        copula = self.ld.section("cues").get("copulas", ())
-        if copula:
-            glue = set(copula) | set(self.ld.section("cues").get("articles", ())) | {","}
-            glue |= {w for m in st.of("since") for w in s.lowers[m[0] : m[1]]}
+        # a copula between: "X is the chief financial officer of Y", "X, 54, has been CFO since 2019",
+        # "X ist seit 2019 Finanzvorstand", "Anna Ricci è la fondatrice di X", "X foi nomeada presidente"
+        copulas = self.ld.cue_set("copulas")
+        arts = self.ld.cue_set("articles")
+        if copulas:
+            glue = copulas | arts | {","} | {w for m in st.of("since") for w in s.lowers[m[0] : m[1]]}
             for p in sorted(persons, key=lambda m: -m.end):
                 if p.end < r[0] and r[0] - p.end <= 8:
                     between = s.lowers[p.end : r[0]]
-                    if any(w in copula for w in between) and all(w in glue or w.isdigit() for w in between):
+                    if " ".join(w for w in between if w not in arts) in copulas or (
+                        any(w in copulas for w in between) and all(w in glue or w.isdigit() for w in between)
+                    ):
                         return p.name
                     break
         # "X est directrice financière de Y", "X, 47 ans, a été nommée CTO", "Elle est PDG de Y"
-        arts = set(self.ld.section("cues").get("articles", ()))
         cop = [c for c in st.of("copula") if c[1] == r[0] or (c[1] == r[0] - 1 and s.lowers[c[1]] in arts)]
         if cop:
             c0 = max(c[0] for c in cop)
@@ -1570,7 +1563,7 @@ class _Extractor:
             return min(after, key=lambda m: m.start).name
         if r[1] < len(s.texts) and s.texts[r[1]] == ",":
             # "Fondée par X, aujourd'hui directrice générale, l'entreprise ...": the main clause's subject
-            arts = set(self.ld.section("cues").get("articles", ()))
+            arts = self.ld.cue_set("articles")
             for m in orgs:
                 if r[1] < m.start <= r[1] + 4 and all(
                     s.lowers[k] in arts or any(c[0] <= k < c[1] for c in st.of("company"))

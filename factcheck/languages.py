@@ -148,9 +148,17 @@ class LangData:
     verb_final: bool = False
     quarter_token: re.Pattern | None = None  # "Q2", "T2"
     number_words: bool = True
+    _cue_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def section(self, name: str) -> dict:
         return self.raw.get(name, {})
+
+    def cue_set(self, name: str) -> frozenset[str]:
+        """A `[cues]` list as a lower-cased set, built once per language (it is asked per figure)."""
+        got = self._cue_sets.get(name)
+        if got is None:
+            got = self._cue_sets[name] = frozenset(w.lower() for w in self.section("cues").get(name, ()))
+        return got
 
 
 def _pattern_tokens(phrase: str, tokenize, keep: frozenset[str] = frozenset()) -> tuple[str, ...]:
