@@ -180,6 +180,7 @@ class _Extractor:
         self.last_fiscal_time: str | None = None
         self.noun_of: dict[str, str] = {}
         self.roles: dict[str, tuple[str, str]] = {}  # person -> (organisation, title) last stated
+        self.future_roles: dict[str, tuple[str, str]] = {}  # person -> (organisation, title) about to be taken
         self.pending_office: tuple[int, str, str] | None = None  # (sentence, organisation, title) with no one named
         self.last_payment: tuple[str, str] | None = None
         self.doc_holders: set[str] = set()  # buyers and investors named so far in the text
@@ -1138,6 +1139,7 @@ class _Extractor:
                     out.append(
                         self._claim(st, predicate="role", subject=person, object=org, role=title, modality="planned")
                     )
+                    self.future_roles[person] = (org, title)
                 continue
             person = self._role_person(st, r, persons)
             becomes = [
@@ -1198,6 +1200,17 @@ class _Extractor:
                 org = self._resolve(st, imp[0], names) if imp else self.sal.topic(names)
             if after and org:
                 out.append(self._claim(st, predicate="role", subject=after[0].name, object=org, role="founder"))
+        if st.of("same_office") and joins and joins[0][2][2] > 0:
+            # "X, directrice financière de A, rejoindra B pour y occuper les mêmes fonctions": the same title at B
+            person = self._join_person(st, joins[0], persons)
+            org = self._join_org(st, joins[0], exclude={person, self.roles.get(person, ("",))[0]})
+            held = [c for c in out if c.subject == person and c.predicate == "role" and c.object != org]
+            if person and org and held:
+                title = held[0].role
+                out.append(
+                    self._claim(st, predicate="role", subject=person, object=org, role=title, modality="planned")
+                )
+                self.future_roles[person] = (org, title)
         out += self._successions(st, persons)
         return out
 
@@ -1231,6 +1244,10 @@ class _Extractor:
             if succ is None:
                 continue
             office = self.roles.get(pred) if pred else None
+            if office is None and pred and succ in self.future_roles and pred != succ:
+                # "X rejoindra B comme CFO. Elle succède à Z": Z held that office at B
+                office = self.future_roles[succ]
+                out.append(self._claim(st, predicate="role", subject=pred, object=office[0], role=office[1]))
             pending = self.pending_office
             if office is None and pred and pending and self.si - pending[0] <= 1 and pred != succ:
                 # "X aura un nouveau directeur financier. Y remplacera Z": Z held that office

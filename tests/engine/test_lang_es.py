@@ -848,6 +848,20 @@ CASES += [
     ),
 ]
 
+# "para ocupar el mismo cargo": the same title at the organisation joined; "Sustituye a Z": Z held it.
+CASES += [
+    (
+        "Nuria Vidal, actual directora de tecnología de Corlay, se incorporará a Brisal en marzo para ocupar el mismo "
+        "cargo. Sustituye a Jorge Prieto, que se jubila.",
+        {"predicate": "role", "subject": "Nuria Vidal", "object": "Brisal", "role": "CTO", "modality": "planned"},
+    ),
+    (
+        "Nuria Vidal, actual directora de tecnología de Corlay, se incorporará a Brisal en marzo para ocupar el mismo "
+        "cargo. Sustituye a Jorge Prieto, que se jubila.",
+        {"predicate": "role", "subject": "Jorge Prieto", "object": "Brisal", "role": "CTO"},
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):

@@ -923,6 +923,24 @@ CASES += [
     ),
 ]
 
+# "pour y occuper les mêmes fonctions": the same title at the organisation joined; "Elle succède à Z": Z held it.
+CASES += [
+    (
+        "Léa Fontaine, actuelle directrice technique de Corvane, rejoindra Brisac en mars pour y occuper les mêmes "
+        "fonctions. Elle succède à Marc Olivier, parti à la retraite.",
+        {"predicate": "role", "subject": "Léa Fontaine", "object": "Brisac", "role": "CTO", "modality": "planned"},
+    ),
+    (
+        "Léa Fontaine, actuelle directrice technique de Corvane, rejoindra Brisac en mars pour y occuper les mêmes "
+        "fonctions. Elle succède à Marc Olivier, parti à la retraite.",
+        {"predicate": "role", "subject": "Marc Olivier", "object": "Brisac", "role": "CTO"},
+    ),
+    (
+        "Julien Caron rejoindra Brisac comme directeur financier. Il succède à Paul Meunier.",
+        {"predicate": "role", "subject": "Paul Meunier", "object": "Brisac", "role": "CFO"},
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):
