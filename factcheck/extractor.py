@@ -692,7 +692,11 @@ class _Extractor:
             if obj is None and pred in ("stake", "investment"):
                 # "... avec 17 % des parts": the company the text is about, not a fellow investor
                 n = len(st.s.texts)
-                obj = self.sal.resolve(self.si, st.mentions, n, exclude={subj} | self.doc_holders)
+                if self.held - {subj}:
+                    # "... avec 17 % des parts": preferably a company already bought into or valued
+                    others = {m.name for m in st.mentions} | set(self.sal.count)
+                    obj = self.sal.resolve(self.si, st.mentions, n, exclude=(others - self.held) | {subj})
+                obj = obj or self.sal.resolve(self.si, st.mentions, n, exclude={subj} | self.doc_holders)
                 obj = obj or self.sal.resolve(self.si, st.mentions, n, exclude={subj})
             if obj is None:
                 return None

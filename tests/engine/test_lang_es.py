@@ -862,6 +862,14 @@ CASES += [
     ),
 ]
 
+# "% de las acciones" is a stake.
+CASES += [
+    (
+        "Lumio fue fundada en 2019 por Marta Ruiz. Ruiz, de 45 años, mantiene alrededor del 30 % de las acciones.",
+        {"predicate": "stake", "subject": "Marta Ruiz", "object": "Lumio", "value": 30, "qualifier": "approx"},
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):

@@ -941,6 +941,24 @@ CASES += [
     ),
 ]
 
+# "% des parts" after the company was bought into; "% des actions" is a stake.
+CASES += [
+    (
+        "Le fonds Corrib a investi 20 millions d'euros dans Lumio, aux côtés de l'investisseur Tarsis Partners, "
+        "qui complète le tour. Le fonds Halden Capital, présent depuis 2020, reste le premier actionnaire "
+        "avec 15 % des parts.",
+        {"predicate": "stake", "subject": "Halden Capital", "object": "Lumio", "value": 15},
+    ),
+    (
+        "Lumio a été fondée par Marc Roux. Roux, 45 ans, conserve 30 % des actions.",
+        {"predicate": "stake", "subject": "Marc Roux", "object": "Lumio", "value": 30},
+    ),
+]
+
+DISTRACTORS += [
+    "La baisse de 3 % des actions européennes a pesé sur le marché.",
+]
+
 
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):
