@@ -597,7 +597,11 @@ class _Extractor:
         verbs = [t for t in triggers if t[2][1] in COUNT_PREDICATES]
         blocked = {d[0] for d in st.of("distract")}
         # "will cut 400 jobs", "despedirá a 300 trabajadores": layoffs are not the headcount
-        if any(v.start - 2 <= d[1] <= v.start for d in st.of("distract")):
+        conj = self._conj
+        if any(
+            v.start - 2 <= d[1] <= v.start and not any(st.s.lowers[k] in conj for k in range(d[1], v.start))
+            for d in st.of("distract")
+        ):
             return None
         for t in nouns:
             if v.end <= t[0] <= v.end + 2 and t[0] not in blocked:

@@ -870,6 +870,18 @@ CASES += [
     ),
 ]
 
+# Enumerations: a distractor noun before "y" does not block the next count.
+CASES += [
+    (
+        "Brisal cuenta con 300 tiendas, 12.000 empleados y 2 millones de clientes.",
+        {"predicate": "employees", "subject": "Brisal", "value": 12000},
+    ),
+    (
+        "Brisal cuenta con 300 tiendas, 12.000 empleados y 2 millones de clientes.",
+        {"predicate": "users", "subject": "Brisal", "value": 2e6},
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):

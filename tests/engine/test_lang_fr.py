@@ -959,6 +959,14 @@ DISTRACTORS += [
     "La baisse de 3 % des actions européennes a pesé sur le marché.",
 ]
 
+# Enumerations: a distractor noun before "et" does not block the next count.
+CASES += [
+    (
+        "Brisac compte 300 magasins et 12 000 salariés.",
+        {"predicate": "employees", "subject": "Brisac", "value": 12000},
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):
