@@ -233,10 +233,15 @@ def _join(toks: tuple[str, ...]) -> str:
 
 
 def _person_shaped(toks: tuple[str, ...], ld: LangData) -> bool:
-    words = [t for t in _join(toks).split() if t not in ld.name_particles]
+    if "-" in toks:  # "Anne - Sophie Grand": one first name
+        words = [t for t in _join(toks).split() if t not in ld.name_particles]
+        shaped = all(all(_titlecase_word(p) for p in w.split("-")) for w in words)
+    else:
+        words = [t for t in toks if t not in ld.name_particles]
+        shaped = all(_titlecase_word(t) for t in words)
     return (
         2 <= len(words) <= 4
-        and all(all(_titlecase_word(p) for p in w.split("-")) for w in words)
+        and shaped
         and not any(t.lower() in ld.org_words for t in words)
         and not any(t in ld.legal_forms for t in toks)
     )

@@ -199,6 +199,7 @@ class _Extractor:
         self.noun_of: dict[str, str] = {}
         self.roles: dict[str, tuple[str, str]] = {}  # person -> (organisation, title) last stated
         self.roles_here: dict[str, str] = {}
+        self.future_roles: dict[str, tuple[str, str]] = {}  # person -> (organisation, title) about to be taken
         self.pending_office: tuple[int, str, str] | None = None  # (sentence, organisation, title) with no one named
         self.last_payment: tuple[str, str] | None = None
         self.doc_holders: set[str] = set()  # buyers and investors named so far in the text
@@ -725,8 +726,12 @@ class _Extractor:
                 return None
         verbs = [t for t in triggers if t[2][1] in COUNT_PREDICATES]
         blocked = {d[0] for d in st.of("distract")}
-        # "laid off 250 workers", "taglio di 300 dipendenti": layoffs are not headcount
-        if any(v.start - 2 <= d[1] <= v.start for d in st.of("distract")):
+        # "laid off 250 workers", "despedirá a 300 trabajadores": layoffs are not the headcount
+        conj = self._conj
+        if any(
+            v.start - 2 <= d[1] <= v.start and not any(st.s.lowers[k] in conj for k in range(d[1], v.start))
+            for d in st.of("distract")
+        ):
             return None
         for t in nouns:
             if v.end <= t[0] <= v.end + 2 and t[0] not in blocked:
@@ -821,7 +826,11 @@ class _Extractor:
             if obj is None and pred in ("stake", "investment"):
                 # "... avec 17 % des parts": the company the text is about, not a fellow investor
                 n = len(st.s.texts)
-                obj = self.sal.resolve(self.si, st.mentions, n, exclude={subj} | self.doc_holders)
+                if self.held - {subj}:
+                    # "... avec 17 % des parts": preferably a company already bought into or valued
+                    others = {m.name for m in st.mentions} | set(self.sal.count)
+                    obj = self.sal.resolve(self.si, st.mentions, n, exclude=(others - self.held) | {subj})
+                obj = obj or self.sal.resolve(self.si, st.mentions, n, exclude={subj} | self.doc_holders)
                 obj = obj or self.sal.resolve(self.si, st.mentions, n, exclude={subj})
             if obj is None:
                 return None
@@ -1313,6 +1322,7 @@ class _Extractor:
                     out.append(
                         self._claim(st, predicate="role", subject=person, object=org, role=title, modality="planned")
                     )
+                    self.future_roles[person] = (org, title)
                 continue
             person = self._role_person(st, r, persons)
             becomes = [
@@ -1374,6 +1384,17 @@ class _Extractor:
                 org = self._resolve(st, imp[0], names) if imp else self.sal.topic(names)
             if after and org:
                 out.append(self._claim(st, predicate="role", subject=after[0].name, object=org, role="founder"))
+        if st.of("same_office") and joins and joins[0][2][2] > 0:
+            # "X, directrice financière de A, rejoindra B pour y occuper les mêmes fonctions": the same title at B
+            person = self._join_person(st, joins[0], persons)
+            org = self._join_org(st, joins[0], exclude={person, self.roles.get(person, ("",))[0]})
+            held = [c for c in out if c.subject == person and c.predicate == "role" and c.object != org]
+            if person and org and held:
+                title = held[0].role
+                out.append(
+                    self._claim(st, predicate="role", subject=person, object=org, role=title, modality="planned")
+                )
+                self.future_roles[person] = (org, title)
         out += self._successions(st, persons)
         return out
 
@@ -1415,6 +1436,10 @@ class _Extractor:
             if succ is None:
                 continue
             office = self.roles.get(pred) if pred else None
+            if office is None and pred and succ in self.future_roles and pred != succ:
+                # "X rejoindra B comme CFO. Elle succède à Z": Z held that office at B
+                office = self.future_roles[succ]
+                out.append(self._claim(st, predicate="role", subject=pred, object=office[0], role=office[1]))
             pending = self.pending_office
             if office is None and pred and pending and self.si - pending[0] <= 1 and pred != succ:
                 # "X aura un nouveau directeur financier. Y remplacera Z": Z held that office

@@ -306,6 +306,7 @@ def _build(code: str) -> LangData:
     add(c.get("led_by", ()), ("led_by",))
     add(c.get("wins", ()), ("wins",))
     add(c.get("new_office", ()), ("new_office",))
+    add(c.get("same_office", ()), ("same_office",))
     add(c.get("clause_breaks", ()), ("break",))
     add(c.get("conjunctions", ()), ("conj",))
     add(c.get("value_verbs", ()), ("value_verb",))

@@ -848,6 +848,40 @@ CASES += [
     ),
 ]
 
+# "para ocupar el mismo cargo": the same title at the organisation joined; "Sustituye a Z": Z held it.
+CASES += [
+    (
+        "Nuria Vidal, actual directora de tecnología de Corlay, se incorporará a Brisal en marzo para ocupar el mismo "
+        "cargo. Sustituye a Jorge Prieto, que se jubila.",
+        {"predicate": "role", "subject": "Nuria Vidal", "object": "Brisal", "role": "CTO", "modality": "planned"},
+    ),
+    (
+        "Nuria Vidal, actual directora de tecnología de Corlay, se incorporará a Brisal en marzo para ocupar el mismo "
+        "cargo. Sustituye a Jorge Prieto, que se jubila.",
+        {"predicate": "role", "subject": "Jorge Prieto", "object": "Brisal", "role": "CTO"},
+    ),
+]
+
+# "% de las acciones" is a stake.
+CASES += [
+    (
+        "Lumio fue fundada en 2019 por Marta Ruiz. Ruiz, de 45 años, mantiene alrededor del 30 % de las acciones.",
+        {"predicate": "stake", "subject": "Marta Ruiz", "object": "Lumio", "value": 30, "qualifier": "approx"},
+    ),
+]
+
+# Enumerations: a distractor noun before "y" does not block the next count.
+CASES += [
+    (
+        "Brisal cuenta con 300 tiendas, 12.000 empleados y 2 millones de clientes.",
+        {"predicate": "employees", "subject": "Brisal", "value": 12000},
+    ),
+    (
+        "Brisal cuenta con 300 tiendas, 12.000 empleados y 2 millones de clientes.",
+        {"predicate": "users", "subject": "Brisal", "value": 2e6},
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):

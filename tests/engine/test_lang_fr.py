@@ -923,6 +923,50 @@ CASES += [
     ),
 ]
 
+# "pour y occuper les mêmes fonctions": the same title at the organisation joined; "Elle succède à Z": Z held it.
+CASES += [
+    (
+        "Léa Fontaine, actuelle directrice technique de Corvane, rejoindra Brisac en mars pour y occuper les mêmes "
+        "fonctions. Elle succède à Marc Olivier, parti à la retraite.",
+        {"predicate": "role", "subject": "Léa Fontaine", "object": "Brisac", "role": "CTO", "modality": "planned"},
+    ),
+    (
+        "Léa Fontaine, actuelle directrice technique de Corvane, rejoindra Brisac en mars pour y occuper les mêmes "
+        "fonctions. Elle succède à Marc Olivier, parti à la retraite.",
+        {"predicate": "role", "subject": "Marc Olivier", "object": "Brisac", "role": "CTO"},
+    ),
+    (
+        "Julien Caron rejoindra Brisac comme directeur financier. Il succède à Paul Meunier.",
+        {"predicate": "role", "subject": "Paul Meunier", "object": "Brisac", "role": "CFO"},
+    ),
+]
+
+# "% des parts" after the company was bought into; "% des actions" is a stake.
+CASES += [
+    (
+        "Le fonds Corrib a investi 20 millions d'euros dans Lumio, aux côtés de l'investisseur Tarsis Partners, "
+        "qui complète le tour. Le fonds Halden Capital, présent depuis 2020, reste le premier actionnaire "
+        "avec 15 % des parts.",
+        {"predicate": "stake", "subject": "Halden Capital", "object": "Lumio", "value": 15},
+    ),
+    (
+        "Lumio a été fondée par Marc Roux. Roux, 45 ans, conserve 30 % des actions.",
+        {"predicate": "stake", "subject": "Marc Roux", "object": "Lumio", "value": 30},
+    ),
+]
+
+DISTRACTORS += [
+    "La baisse de 3 % des actions européennes a pesé sur le marché.",
+]
+
+# Enumerations: a distractor noun before "et" does not block the next count.
+CASES += [
+    (
+        "Brisac compte 300 magasins et 12 000 salariés.",
+        {"predicate": "employees", "subject": "Brisac", "value": 12000},
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):
