@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import threading
+import tomllib
+from functools import cache
 
-from factcheck.languages import available, stop_words
+from factcheck.languages import LANG_DIR, available, stop_words
 
 _lock = threading.Lock()
 _detectors: dict[bool, object] = {}
@@ -15,6 +17,10 @@ SAMPLE_CHARS = 300
 # few hundred characters, but not on a lone sentence ("Orvane owns 20% of X." reads as Dutch):
 # below this length the full models are loaded, on first need.
 SHORT_CHARS = 200
+# Below this many lower-case words a text is one or two sentences: lingua alone confuses close
+# languages there ("Meta posee el 49% de Scale AI." reads as Dutch), so the words of our own
+# data files (trigger verbs and nouns, scale and currency words) and the stop words vote too.
+SHORT_WORDS = 16
 # A clear majority of one language's stop words settles most articles at a small part of
 # lingua's cost; lingua decides the rest (short texts, close calls such as es/pt).
 STOP_WORD_MIN_HITS = 8
@@ -48,10 +54,52 @@ def detect(text: str, default: str = "en") -> str:
     clear = _stop_word_majority(sample)
     if clear is not None:
         return clear
+    words = _WORD.findall(sample)
+    if len(words) < SHORT_WORDS:
+        return _short_text(text[: SAMPLE_CHARS * 2], words) or default
     lang = _get_detector(accurate=len(sample) < SHORT_CHARS).detect_language_of(sample)
     if lang is None:
         return default
     return lang.iso_code_639_1.name.lower()
+
+
+@cache
+def _cue_words(code: str) -> frozenset[str]:
+    """Every word of the language's data file (triggers, nouns, cues, scale and currency words)
+    plus its stop words."""
+    raw = tomllib.loads((LANG_DIR / f"{code}.toml").read_text(encoding="utf-8"))
+    words: set[str] = set()
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(k)
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+        elif isinstance(node, str):
+            words.update(w for w in _WORD.findall(node.lower()) if len(w) > 1 and not w.isdigit())
+
+    walk({k: v for k, v in raw.items() if k not in ("meta", "text")})
+    return frozenset(words | stop_words(code))
+
+
+def _short_text(text: str, words: list[str]) -> str | None:
+    """A sentence or two: our own words vote (a word known to k languages gives each 1/k),
+    and lingua's confidence on the whole text (names included) breaks ties."""
+    codes = available()
+    votes = dict.fromkeys(codes, 0.0)
+    for w in {w.lower() for w in words}:
+        having = [c for c in codes if w in _cue_words(c)]
+        for c in having:
+            votes[c] += 1 / len(having)
+    for conf in _get_detector(accurate=True).compute_language_confidence_values(text):
+        code = conf.language.iso_code_639_1.name.lower()
+        if code in votes:
+            votes[code] += conf.value
+    best = max(votes.items(), key=lambda kv: kv[1])
+    return best[0] if best[1] > 0 else None
 
 
 def _common_words(text: str) -> str:

@@ -71,3 +71,22 @@ def test_names_in_another_language_do_not_decide():
         "Vinhos do Douro da Quinta das Pedras por 300 millones a Casa da Moeda do Porto e das Ilhas."
     )
     assert detect(text) == "es"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # one short sentence, mostly names: lingua alone reads the first as Dutch, the second as Spanish
+        ("Lumora posee el 12% de Brightwell Labs.", "es"),
+        ("Lumora detiene il 12% di Brightwell Labs.", "it"),
+        ("Lumora detém 12% da Brightwell Labs.", "pt"),
+        ("Lumora détient 12 % de Brightwell Labs.", "fr"),
+        ("Lumora hält 12 Prozent an Brightwell Labs.", "de"),
+        ("Lumora heeft 12 procent van Brightwell Labs.", "nl"),
+        ("Lumora owns 12% of Brightwell Labs.", "en"),
+        ("Tomás Ferro deixa a Lumora.", "pt"),
+        ("Piet de Graaf wordt CEO van Lumora.", "nl"),
+    ],
+)
+def test_one_short_sentence_of_names(text, code):
+    assert detect(text) == code
