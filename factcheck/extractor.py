@@ -370,6 +370,10 @@ class _Extractor:
     def sentence(self, s: Sentence, sm: list, ms: list[Mention]) -> None:
         self.si = s.index
         claims: list[Claim] = []
+        if ms:
+            # "Orbisal Holding", "Vireo Investments": a trigger word inside a name is part of the name
+            covered = {k for m in ms for k in range(m.start, m.end)}
+            sm = [m for m in sm if not (m[2][0] in ("trigger", "noun") and m[0] in covered and m[1] - 1 in covered)]
         if any(m[2][0] in CLAIM_CUES for m in sm) or self._pct_cue(s, sm):
             st = self._prepare(s, sm, ms)
             claims += self._value_claims(st)
@@ -894,8 +898,11 @@ class _Extractor:
     # ------------------------------------------------------------------ arguments
     def _arguments(self, st: _Sent, pred: str, t: tuple, v: Value | None) -> tuple[str | None, str | None]:
         obj = None
-        if pred in ("acquisition", "investment", "payment"):
-            # passive: "Orrin will be bought by Halvex", "racheté par Halvex"
+        passive = self._passive_holding(st, pred, t)
+        if passive is not None:
+            return passive
+        if pred in ("acquisition", "investment", "payment", "stake"):
+            # passive: "Orrin will be bought by Halvex", "racheté par Halvex", "45% owned by Halvex"
             ofs = {p[0]: p[1] for p in st.of("of_prep")}
             agents = {p[1] for p in st.of("agent_prep") if t[1] <= p[0] <= t[1] + (1 if t[1] in ofs else 3)}
             company = {c[1] for c in st.of("company")}
@@ -951,6 +958,40 @@ class _Extractor:
                     obj = m.name
                     break
         return subj, obj
+
+    def _passive_holding(self, st: _Sent, pred: str, t: tuple) -> tuple[str, str] | None:
+        """ "Kandra Labs is 45% owned by Orbisal", "wird zu 45 Prozent von Orbisal gehalten",
+        "controllata al 60% dal fondo Orbisal": the agent holds, the company before the figure is held
+        (or the one the sentence is about: "Contrôlée à 61 % par X, la société emploie ...")."""
+        words = [p for p in st.of("passive") if p[2][1] == pred]
+        if not words:
+            return None
+        agents = {p[0] for p in st.of("passive_agent") if p[2][1] == pred} | {p[0] for p in st.of("agent_prep")}
+        # what may stand between the preposition and the name: an article, a company noun ("dal fondo X")
+        between = {k for p in st.of("article") + st.of("company") for k in range(p[0], p[1])}
+        orgs = self._orgs(st)
+        for w in words:
+            for m in orgs:
+                k = m.start - 1
+                while k > m.start - 4 and k in between:
+                    k -= 1
+                if k not in agents:
+                    continue
+                # after the passive word ("controlada en un 45% por X") or, verb-final, right before it
+                if not (w[1] <= k <= w[1] + 6 or (self.ld.verb_final and m.end <= w[0] and w[0] - m.end <= 2)):
+                    continue
+                held = [o for o in orgs if o.end <= min(t[0], k) and o.name != m.name]
+                if held:
+                    return m.name, held[-1].name
+                implied = [i for i in st.implied if not i.person and not (k <= i.start < m.end)]
+                if implied:
+                    got = self._resolve(st, implied[0], {m.name})
+                    if got:
+                        return m.name, got
+                # a fronted participle: "Contrôlée à 61 % par X, la société Quillon emploie ..."
+                later = [o for o in orgs if o.start >= m.end and o.name != m.name]
+                return (m.name, later[0].name) if later and w[0] <= 1 else None
+        return None
 
     def _orgs(self, st: _Sent) -> list[Mention]:
         return [m for m in st.mentions if m.kind == ORG]

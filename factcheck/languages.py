@@ -237,6 +237,9 @@ def _build(code: str) -> LangData:
         # weak triggers ("worth") count only when no other trigger is near
         add(spec.get("weak_triggers", ()), ("trigger", pred, 1, "weak"))
         add(spec.get("verbs", ()), ("trigger", pred, 1))
+        add(spec.get("passive", ()), ("trigger", pred, 1))
+        add(spec.get("passive", ()), ("passive", pred))
+        add(spec.get("passive_agents", ()), ("passive_agent", pred))
         add(spec.get("nouns", ()), ("noun", pred, 1))
         # weak nouns ("people") count only next to a verb of the predicate ("employs")
         add(spec.get("weak_nouns", ()), ("noun", pred, 0))
