@@ -13,10 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factcheck import knowledge
 from factcheck.languages import LangData, stop_words
 from factcheck.text import Sentence
 
 ORG, PERSON, PLACE = "organisation", "person", "place"
+# a place that can act as a state: hold a stake, invest, pay (the contract names it by its country)
+STATE_KINDS = frozenset({"country", "region"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -28,6 +31,17 @@ class Mention:
     kind: str  # ORG | PERSON | PLACE
     genitive: bool = False  # "Orvane's", "Orvanes", "Halvex-" (owner of what follows)
     pshape: bool = False  # looks like a person's name ("Firstname Lastname"), whatever its kind
+    state: bool = False  # a place that can act as a state (country or region): "Denmark holds 30% of X"
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str, code: str) -> str:
+    import simplemma
+
+    try:
+        return simplemma.lemmatize(word, lang=code)
+    except (ValueError, KeyError):
+        return word
 
 
 @lru_cache(maxsize=65536)
@@ -77,10 +91,16 @@ class _Kinds:
         self.comma_at = {k for k, t in enumerate(texts) if t == ","}
         self.founded_end = -10
         self.join_start = set()  # "X rejoint Y", "X joins Y": X is a person
+        self.trigger_start = set()  # where a predicate's trigger word starts ("Meta |hält 49 Prozent")
+        self.obj_prep_end = set()  # "an |Meta", "in |Siemens"
         for s, e, p, _ in matches:
             k = p[0]
             if k == "trigger" and p[1] == "joins" and p[2] > 0:
                 self.join_start.add(s)
+            if k == "trigger":
+                self.trigger_start.add(s)
+            elif k == "obj_prep":
+                self.obj_prep_end.add(e)
             if k in ("trigger", "noun", "distract", "role", "company"):
                 self.head[s] = True
             if k == "trigger" and p[1] in ("stake", "investment", "acquisition", "payment", "joins"):
@@ -169,7 +189,11 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
                 and sent.starts[j] == sent.ends[j - 1]
                 and sent.starts[j + 1] == sent.ends[j]
                 and not flags.head[j + 1]
-                and not (ld.capitalises_nouns and _known(texts[j + 1], ld.code))
+                and not (
+                    ld.capitalises_nouns
+                    and _known(texts[j + 1], ld.code)
+                    and not (knowledge.is_given_name(texts[j - 1]) and knowledge.is_given_name(texts[j + 1]))
+                )
             ):
                 j += 2
                 continue
@@ -274,6 +298,7 @@ def find_mentions(
     org_sure: set[tuple[str, ...]] = set()  # described as a company, or owning a title: outweighs a bare surname
     placey: dict[tuple[str, ...], list[bool]] = {}
     always_place: set[tuple[str, ...]] = set()
+    with_article: set[tuple[str, ...]] = set()  # "A Petrolina vai pagar": a city's name takes no article
     gen_next: set[str] = set()  # "Orvane" when "Orvanes Erwerb" was seen
     initial: dict[str, int] = {}  # sentence-initial ordinary-looking words ("Tessaline is ...")
     lower_words = {t for sent in sents for t in sent.texts if t[:1].islower()}
@@ -290,6 +315,34 @@ def find_mentions(
         low = word.lower()
         return low in stop or low in lower_words or low in ld.lexicon.exact or low in ld.non_names
 
+    def ordinary_initial(word: str) -> bool:
+        """A capitalised word opening a sentence that is an ordinary word there, not a name."""
+        if not ld.capitalises_nouns:
+            return known(word.lower())
+        # simplemma's German dictionary knows "Meta", "Siemens" and "Delta" as well as "Umsatz": a
+        # dictionary word is ordinary when it is one of ours, a stop word, written in lower case in
+        # the text, or not a singular noun as it stands ("Neue" -> "neu", "Investoren" -> "Investor")
+        low = word.lower()
+        if low in stop or word in ld.non_names or low in ld.lexicon.exact or low in lower_words:
+            return True
+        if not _known(word, ld.code):
+            return False
+        lemma = _lemma(word, ld.code)
+        return lemma[:1].islower() or lemma != word
+
+    def bare_name(i: int, j: int, texts: list[str], flags: _Kinds) -> bool:
+        """German, where every noun is capitalised: a single dictionary word is a name where a noun would
+        need an article: opening a sentence before its verb ("Meta hält"), or right after a deal verb or its
+        preposition ("übernimmt Meta", "49 Prozent an Meta")."""
+        word = texts[i]
+        if ordinary_initial(word) or _lemma(word, ld.code) != word:
+            return False
+        if i == 0:
+            return j in flags.trigger_start or (j < len(texts) and texts[j] in ld.legal_forms)
+        if texts[i - 1][:1].isupper():
+            return False
+        return flags.pred_word[i - 1] or (i in flags.obj_prep_end and any(flags.pred_word[max(0, i - 8) : i]))
+
     runs = []
     for si, (sent, sm) in enumerate(zip(sents, matches, strict=True)):
         flags = _Kinds(len(sent.texts), sm, sent.texts)
@@ -304,8 +357,27 @@ def find_mentions(
     for _, si, i, j, flags in runs:
         texts = sents[si].texts
         toks = tuple(texts[i:j])
+        # "Tessiner Banca Ceresio", "Danish Valtrix": a nationality or city adjective describes the name;
+        # but "Deutsche Bank", "Deutsche Post" are names of their own
+        while (
+            len(toks) >= 2
+            and knowledge.demonym(toks[0], ld.code)
+            and not (len(toks) == 2 and (flags.company[i + 1] or toks[1].lower() in ld.org_words))
+        ):
+            i += 1
+            toks = toks[1:]
+        if (
+            ld.capitalises_nouns
+            and len(toks) >= 2
+            and _lemma(toks[0], ld.code) not in (toks[0], toks[0].lower())
+            and not knowledge.is_given_name(toks[0])
+        ):
+            # "nach acht Jahren Ende Juni": an inflected noun does not open a name
+            i += 1
+            toks = toks[1:]
         role_adj = _evidence_role(flags, i, j)
-        if i == 0 and len(toks) >= 2 and toks not in strong and toks[1:] in strong and not role_adj:
+        given = _person_shaped(toks, ld) and knowledge.is_given_name(toks[0].split("-")[0])
+        if i == 0 and len(toks) >= 2 and toks not in strong and toks[1:] in strong and not role_adj and not given:
             # "Alemã Halvex compra ...": a headline's adjective before a name seen elsewhere
             i += 1
             toks = toks[1:]
@@ -313,7 +385,8 @@ def find_mentions(
             i == 0
             and toks not in strong
             and not role_adj
-            and (known(toks[0].lower()) or (len(toks) == 1 and toks[0].lower().endswith(verb_endings)))
+            and not given
+            and (ordinary_initial(toks[0]) or (len(toks) == 1 and toks[0].lower().endswith(verb_endings)))
             and not (len(toks) >= 2 and toks[0].lower() in ld.org_words and not ld.capitalises_nouns)
         ):
             # ("Banca Solaris ...": a word that names companies is part of the name, as mid-sentence)
@@ -360,17 +433,21 @@ def find_mentions(
         legal = toks[-1] in ld.legal_forms and len(toks) > 1
         hyphen_head = j + 1 < len(texts) and texts[j] == "-" and flags.head[j + 1]
         possessive = j < len(texts) and texts[j] in POSSESSIVE
-        if (
-            ld.capitalises_nouns
-            and len(toks) >= 2
-            and not role_adj
-            and not legal
-            and (not _namey(toks[-1], ld) or flags.head[j - 1])
-        ):
-            # "Orvanes Einblicke": a genitive and a noun, not one name
-            j = i + 1
-            toks = toks[:1]
-            hyphen_head = possessive = False
+        if ld.capitalises_nouns and len(toks) >= 2 and not role_adj and not legal:
+            if flags.head[j - 1] and toks[-1].lower() not in ld.org_words:
+                # "Nordlicht Energies Bewertung": a name, then one of our nouns
+                j -= 1
+                toks = toks[:-1]
+                hyphen_head = possessive = False
+                last = toks[-1]
+                if len(toks) >= 2 and last.endswith("s") and len(last) > 3 and not _known(last, ld.code):
+                    base = (*toks[:-1], last[:-1])  # its genitive: "Nordlicht Energie"
+                    strong.setdefault(base, "multi")
+            elif len(toks) == 2 and toks[0].endswith("s") and len(toks[0]) > 3 and not _namey(toks[-1], ld):
+                # "Orvanes Einblicke": a genitive and a noun, not one name ("Hansa Mobilfunk" is one)
+                j = i + 1
+                toks = toks[:1]
+                hyphen_head = possessive = False
         if (
             len(toks) == 1
             and toks[0].endswith("s")
@@ -391,7 +468,9 @@ def find_mentions(
         )
         # "fundador da Quinta Digital": a name after a title and "of" is an organisation
         role_of = i in flags.role_of_end and not ld.capitalises_nouns
-        if legal or after_company or role_head or role_owner or described or role_of:
+        # "die Tessin-Anteile", "Quorris-Übernahme": whose shares or takeover it is, it is a company
+        deal_head = hyphen_head and (j + 1) in flags.trigger_start
+        if legal or after_company or role_head or role_owner or described or role_of or deal_head:
             reason = "org"
             org_ev.add(_strip_legal(toks, ld))
             # "den Ventilhersteller Fabbrica Tornelli": a company noun right before the name
@@ -408,6 +487,8 @@ def find_mentions(
             reason = "cap"
         elif toks[0].isalpha() and not known(toks[0]):
             reason = "unknown"
+        elif ld.capitalises_nouns and len(toks) == 1 and (possessive or bare_name(i, j, texts, flags)):
+            reason = "bare"
         if reason:
             strong.setdefault(toks, reason)
         else:
@@ -424,6 +505,8 @@ def find_mentions(
         if is_place:
             last_place[si] = j
         placey.setdefault(_strip_legal(toks, ld), []).append(is_place)
+        if i in flags.article_end:
+            with_article.add(_strip_legal(toks, ld))
 
     for toks in list(weak):
         if len(toks) == 1 and toks[0] in gen_next:
@@ -482,6 +565,26 @@ def find_mentions(
                 person_kind.add(canon)  # "Lindqvist" alone after "Peter Lindqvist"; not "Tornelli's chief"
         if toks[-1] in ld.legal_forms or (base in org_ev and canon not in person_kind):
             org_kind.add(canon)
+    states: set[str] = set()
+    for toks, (canon, _) in names.items():
+        base = _strip_legal(toks, ld)
+        if canon in org_kind or canon in person_kind or base in org_sure or toks[-1] in ld.legal_forms:
+            continue
+        if any(t.lower() in ld.org_words for t in base):
+            continue
+        where = knowledge.place(canon)
+        if where is None or (where.ambiguous and not all(placey.get(base, [False]))):
+            continue
+        # a country or region, or a city by its own name, is a place wherever it stands; a city known
+        # only by an alternate name ("Hansa") needs the text to use it as one ("in Hansa")
+        if (
+            where.kind in STATE_KINDS
+            or (where.name == canon and base not in with_article)
+            or all(placey.get(base, [False]))
+        ):
+            always_place.add(base)
+            if where.kind in STATE_KINDS:
+                states.add(canon)
     for toks, (canon, _) in names.items():
         if _strip_legal(toks, ld) in always_place and canon not in org_kind:
             kinds[canon] = PLACE
@@ -533,7 +636,7 @@ def find_mentions(
                 gen = True
             if j + 1 < n and texts[j] == "-" and sent.starts[j] == sent.ends[j - 1]:
                 gen = True  # "Halvex-Chef", "Quorris-Anteile"
-            ms.append(Mention(i, j, canon, kinds.get(canon, ORG), gen, canon in pshaped))
+            ms.append(Mention(i, j, canon, kinds.get(canon, ORG), gen, canon in pshaped, canon in states))
             nxt = j
         states = [m for m in sm if m[2][0] == "state"]
         if states:

@@ -193,7 +193,12 @@ def _babel_currencies(locale: str) -> tuple[dict[str, str], dict[str, str]]:
     return names, symbols
 
 
+# cleanco's terms that are also words or names in our languages' news ("Coop" the retailer, "scoop")
+_NOT_LEGAL_FORMS = frozenset({"coop", "koop", "scoop", "sogepa", "soccol", "tapui", "ong", "limited"})
+
+
 def _build(code: str) -> LangData:
+    from factcheck import knowledge
     from factcheck.text import make_tokenizer
 
     raw = tomllib.loads((LANG_DIR / f"{code}.toml").read_text(encoding="utf-8"))
@@ -275,7 +280,11 @@ def _build(code: str) -> LangData:
     add(e.get("product_nouns", ()), ("product",))
     for country, phrases in e.get("states", {}).items():
         add(phrases, ("state", country))
-    ld.legal_forms = frozenset(e.get("legal_forms", ()))
+    # our own list, plus every legal form that cleanco knows as it is written ("S.r.l.", "Lda", "ApS"):
+    # only forms with a capital letter, so that no ordinary lower-case word is taken for one
+    ld.legal_forms = frozenset(e.get("legal_forms", ())) | frozenset(
+        f for f in knowledge.LEGAL_FORMS if " " not in f and f[:1].isupper() and f.lower() not in _NOT_LEGAL_FORMS
+    )
     ld.non_names = frozenset(w.lower() for w in e.get("non_names", ()))
     ld.name_particles = frozenset(e.get("name_particles", ()))
     ld.org_words = frozenset(w.lower() for w in e.get("org_words", ()))
