@@ -47,10 +47,15 @@ class Claim:
     modality: str = "asserted"
     text: str = ""
     span: tuple[int, int] = (0, 0)
+    # How sure the engine is of the claim as a whole, in [0, 1] (factcheck/confidence.py); not part of
+    # the claim's identity (compare=False), so two readings of one claim are still one claim.
+    confidence: float | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict:
         d = asdict(self)
         d["span"] = list(self.span)
+        if self.confidence is None:
+            del d["confidence"]
         if isinstance(self.value, float) and self.value.is_integer():
             d["value"] = int(self.value)
         return d
