@@ -9,6 +9,10 @@ from claims.services.reviews import claim_set_verdict
 
 # How much of the article to show on each side of the claim's sentence.
 CONTEXT_CHARS = 400
+# Confidence bands of the claims list. The engine's confidence is calibrated, so below LOW a claim is
+# more likely wrong than right: it is marked in the list.
+CONFIDENCE_HIGH = 0.8
+CONFIDENCE_LOW = 0.5
 
 
 class ClaimInline(admin.TabularInline):
@@ -99,6 +103,31 @@ class NeedsReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ConfidenceFilter(admin.SimpleListFilter):
+    title = _("confidence")
+    parameter_name = "confidence"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("high", _("high (80 % or more)")),
+            ("medium", _("medium (50 to 80 %)")),
+            ("low", _("low (under 50 %)")),
+            ("unknown", _("unknown")),
+        ]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "high":
+                return queryset.filter(confidence__gte=CONFIDENCE_HIGH)
+            case "medium":
+                return queryset.filter(confidence__gte=CONFIDENCE_LOW, confidence__lt=CONFIDENCE_HIGH)
+            case "low":
+                return queryset.filter(confidence__lt=CONFIDENCE_LOW)
+            case "unknown":
+                return queryset.filter(confidence__isnull=True)
+        return queryset
+
+
 def _verdict_action(verdict: str, label: str):
     @admin.action(description=label, permissions=["change"])
     def act(modeladmin, request, queryset):
@@ -133,11 +162,13 @@ class ClaimAdmin(admin.ModelAdmin):
         "time",
         "status",
         "needs_review",
+        "confidence_level",
         "language",
         "article",
     )
     list_filter = (
         NeedsReviewFilter,
+        ConfidenceFilter,
         "status",
         "predicate",
         ("article__language", admin.ChoicesFieldListFilter),
@@ -150,6 +181,8 @@ class ClaimAdmin(admin.ModelAdmin):
         "object__aliases__name",
     )
     list_select_related = ("subject", "object", "article")
+    # The engine's confidence is shown (as a percentage, read-only), never edited.
+    exclude = ("confidence",)
     # Statuses change only through the status service (a recorded change), never by editing the row:
     # reviewers use the verdict actions.
     readonly_fields = (
@@ -157,6 +190,7 @@ class ClaimAdmin(admin.ModelAdmin):
         "status",
         "status_version",
         "needs_review",
+        "confidence_level",
         "fact_key",
         "span_start",
         "span_end",
@@ -179,6 +213,21 @@ class ClaimAdmin(admin.ModelAdmin):
     @admin.display(description=_("language"), ordering="article__language")
     def language(self, obj: Claim) -> str:
         return obj.article.language
+
+    @admin.display(description=_("confidence"), ordering="confidence")
+    def confidence_level(self, obj: Claim) -> str | None:
+        if obj.confidence is None:
+            return None  # the admin's empty value: the engine gave none
+        percent = f"{obj.confidence:.0%}"
+        if obj.confidence < CONFIDENCE_LOW:
+            return format_html(
+                '{} <span title="{}" style="color: #fff; background: #ba2121; padding: 0 .4em; '
+                'border-radius: .3em">{}</span>',
+                percent,
+                _("more likely wrong than right"),
+                _("low"),
+            )
+        return percent
 
     @admin.display(description=_("in its article"))
     def in_its_article(self, obj: Claim) -> str:

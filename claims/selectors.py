@@ -15,6 +15,8 @@ CLAIM_FILTERS = {
     "language": "article__language",
     "article": "article_id",
     "fact_key": "fact_key",
+    # A claim without a confidence (null) is never at least anything: min_confidence leaves it out.
+    "min_confidence": "confidence__gte",
 }
 
 

@@ -75,6 +75,7 @@ def make_claim(db, make_article) -> Callable[..., Claim]:
         role: str | None = None,
         qualifier: str = "exact",
         modality: str = "asserted",
+        confidence: float | None = None,
         span: tuple[int, int] = (0, 10),
     ) -> Claim:
         article = article or make_article()
@@ -101,6 +102,7 @@ def make_claim(db, make_article) -> Callable[..., Claim]:
             role=role,
             qualifier=qualifier,
             modality=modality,
+            confidence=confidence,
             text=article.text[: span[1]],
             span_start=span[0],
             span_end=span[1],

@@ -83,6 +83,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "role",
             "qualifier",
             "modality",
+            "confidence",
             "text",
             "span",
             "fact_key",
@@ -143,6 +144,7 @@ class FactClaimSerializer(serializers.ModelSerializer):
             "value",
             "qualifier",
             "modality",
+            "confidence",
             "status",
             "text",
         )

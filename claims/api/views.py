@@ -48,7 +48,10 @@ class ArticleViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, viewset
 
 
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
-    """Claims with their status and findings; filter with ?status=&predicate=&language=&article=&fact_key=."""
+    """Claims with their status and findings.
+
+    Filter with ?status=&predicate=&language=&article=&fact_key=&min_confidence=.
+    """
 
     serializer_class = ClaimSerializer
 
@@ -71,6 +74,8 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
             )
         if params.get("article") and not params["article"].isdigit():
             raise ValidationError({"article": ["An article id is a whole number."]})
+        if params.get("min_confidence"):
+            _check_min_confidence(params["min_confidence"])
         return claim_list(filters={name: params.get(name, "") for name in CLAIM_FILTERS})
 
     @action(
@@ -87,6 +92,18 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         claim_set_verdict(claim=claim, reviewer=request.user, **serializer.validated_data)
         claim = claim_list(filters={}).get(pk=claim.pk)
         return Response(ClaimSerializer(claim).data)
+
+
+def _check_min_confidence(raw: str) -> None:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValidationError(
+            {"min_confidence": [f'"{raw}" is not a number; use a number from 0 to 1, such as 0.8.']}
+        ) from None
+    # float() also reads "nan" and "inf": neither is a confidence.
+    if not 0 <= value <= 1:
+        raise ValidationError({"min_confidence": [f"{raw} is out of range; use a number from 0 to 1, such as 0.8."]})
 
 
 class FactViewSet(viewsets.ReadOnlyModelViewSet):

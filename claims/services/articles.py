@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
@@ -20,6 +21,7 @@ from claims.services.statuses import claim_url
 from claims.webhooks.models import Event
 from claims.webhooks.services import events_publish
 from factcheck.agreement import fact_key
+from factcheck.claim import Claim as FoundClaim
 from factcheck.claim import Extraction
 from factcheck.similarity import fingerprint
 
@@ -124,6 +126,7 @@ def _store_extraction(article: Article, extraction: Extraction) -> list[int]:
     for c in [*extraction.claims, *extraction.incomplete]:
         subject = entities[c.subject]
         obj = entities[c.object] if c.object is not None else None
+        _check_confidence(c)
         key = fact_key(
             predicate=c.predicate,
             subject=subject.pk,
@@ -148,6 +151,7 @@ def _store_extraction(article: Article, extraction: Extraction) -> list[int]:
                 qualifier=c.qualifier,
                 modality=c.modality,
                 text=c.text,
+                confidence=c.confidence,
                 span_start=c.span[0],
                 span_end=c.span[1],
                 fact_key=key,
@@ -205,6 +209,23 @@ def _store_extraction(article: Article, extraction: Extraction) -> list[int]:
 
         dispatch_on_commit(check_claims, claim_ids)
     return claim_ids
+
+
+def _check_confidence(c: FoundClaim) -> None:
+    """Refuse a confidence outside the contract's [0, 1] before it reaches the database.
+
+    The check constraint would refuse it on PostgreSQL, but SQLite's INSERT OR IGNORE (bulk_create with
+    ignore_conflicts) skips a row that breaks a CHECK without a word: the claim would be lost silently.
+    """
+    confidence = c.confidence
+    if confidence is None:
+        return
+    is_number = isinstance(confidence, int | float) and not isinstance(confidence, bool)
+    if not (is_number and math.isfinite(confidence) and 0 <= confidence <= 1):
+        raise ValueError(
+            f"The engine gave the {c.predicate} claim at {list(c.span)} a confidence of {confidence!r}; "
+            "the contract allows a number in [0, 1] or none."
+        )
 
 
 def _names_in(extraction: Extraction) -> dict[str, str]:

@@ -156,6 +156,7 @@ def test_article_detail_shows_state_and_claims(api, make_claim, django_assert_nu
         "role": None,
         "qualifier": "exact",
         "modality": "asserted",
+        "confidence": None,
         "text": None,
         "span": [0, 10],
         "fact_key": None,

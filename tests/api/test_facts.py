@@ -9,9 +9,9 @@ URL = "/api/v1/facts/"
 
 @pytest.mark.django_db
 def test_facts_show_consensus_sources_languages_and_claims(api, make_article, make_claim):
-    a = make_claim(article=make_article(language="en", source_name="Wire A"), value=30)
+    a = make_claim(article=make_article(language="en", source_name="Wire A"), value=30, confidence=0.9)
     b = make_claim(article=make_article(language="de", source_name="Wire B"), value=30)
-    c = make_claim(article=make_article(language="fr", source_name="Wire C"), value=42)
+    c = make_claim(article=make_article(language="fr", source_name="Wire C"), value=42, confidence=0.4)
     claims_check(claim_ids=[a.pk, b.pk, c.pk])
 
     response = api.get(URL)
@@ -37,10 +37,10 @@ def test_facts_show_consensus_sources_languages_and_claims(api, make_article, ma
         "updated_at": None,
         "claims": fact["claims"],
     }
-    assert [(x["id"], x["source_name"], x["value"], x["status"]) for x in fact["claims"]] == [
-        (a.pk, "Wire A", 30.0, "conflicting"),
-        (b.pk, "Wire B", 30.0, "conflicting"),
-        (c.pk, "Wire C", 42.0, "conflicting"),
+    assert [(x["id"], x["source_name"], x["value"], x["status"], x["confidence"]) for x in fact["claims"]] == [
+        (a.pk, "Wire A", 30.0, "conflicting", 0.9),
+        (b.pk, "Wire B", 30.0, "conflicting", None),
+        (c.pk, "Wire C", 42.0, "conflicting", 0.4),
     ]
 
 

@@ -70,3 +70,49 @@ def test_the_review_queue_filter(staff_client, make_claim):
     assert f"{CHANGELIST}{flagged.pk}/change/" in page
     assert f"{CHANGELIST}{calm.pk}/change/" not in page
     assert Claim.objects.needing_review().count() == 1
+
+
+@pytest.mark.django_db
+def test_the_claims_list_shows_confidence_and_marks_low_confidence(staff_client, make_claim):
+    make_claim(confidence=0.8, subject="Sure")
+    doubtful = make_claim(confidence=0.3, subject="Doubtful")
+    Claim.objects.filter(pk=doubtful.pk).update(needs_review=True)
+
+    for query in ({}, {"queue": "review"}):
+        page = staff_client.get(CHANGELIST, query).content.decode()
+
+        low = page[page.index('<td class="field-confidence_level">30% <span') :]
+        assert low.index(">low</span>") < low.index("</td>")
+        assert page.count(">low</span>") == 1
+    assert '<td class="field-confidence_level">80%</td>' in staff_client.get(CHANGELIST).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("band", "expected"),
+    [("high", {0.8, 0.95}), ("medium", {0.5, 0.79}), ("low", {0.0, 0.49}), ("unknown", {None})],
+)
+def test_the_confidence_band_filter(staff_client, make_claim, band, expected):
+    claims = {c: make_claim(confidence=c, subject=f"Holder {c}") for c in (0.0, 0.49, 0.5, 0.79, 0.8, 0.95, None)}
+
+    response = staff_client.get(CHANGELIST, {"confidence": band})
+
+    assert response.status_code == 200
+    assert {c.confidence for c in response.context["cl"].result_list} == expected
+    page = response.content.decode()
+    for confidence, claim in claims.items():
+        assert (f"{CHANGELIST}{claim.pk}/change/" in page) == (confidence in expected), confidence
+
+
+@pytest.mark.django_db
+def test_the_change_page_shows_the_confidence_read_only(staff_client, make_claim):
+    claim = make_claim(confidence=0.42)
+
+    response = staff_client.get(f"{CHANGELIST}{claim.pk}/change/")
+
+    page = response.content.decode()
+    assert "confidence_level" in page
+    assert "42%" in page
+    assert ">low</span>" in page
+    assert 'name="confidence"' not in page
+    assert "confidence" not in response.context["adminform"].form.fields
