@@ -20,6 +20,17 @@ from factcheck.text import Sentence
 ORG, PERSON, PLACE = "organisation", "person", "place"
 # a place that can act as a state: hold a stake, invest, pay (the contract names it by its country)
 STATE_KINDS = frozenset({"country", "region"})
+# where each language's press writes its own cities' names ("Lisboa", "Köln", "Torino"): there a
+# city's local name is taken as one; elsewhere GeoNames' alternate names are too noisy ("Hansa")
+HOME_COUNTRIES = {
+    "en": frozenset({"GB", "US", "IE", "CA", "AU", "NZ"}),
+    "de": frozenset({"DE", "AT", "CH", "LU"}),
+    "fr": frozenset({"FR", "BE", "CH", "LU", "CA", "MC"}),
+    "es": frozenset({"ES", "MX", "AR", "CO", "CL", "PE", "VE", "UY", "EC"}),
+    "it": frozenset({"IT", "CH", "SM"}),
+    "pt": frozenset({"PT", "BR", "AO", "MZ"}),
+    "nl": frozenset({"NL", "BE"}),
+}
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -93,6 +104,7 @@ class _Kinds:
         self.join_start = set()  # "X rejoint Y", "X joins Y": X is a person
         self.trigger_start = set()  # where a predicate's trigger word starts ("Meta |hält 49 Prozent")
         self.obj_prep_end = set()  # "an |Meta", "in |Siemens"
+        self.founds = []  # "X |founded| Y": X a person, Y an organisation
         for s, e, p, _ in matches:
             k = p[0]
             if k == "trigger" and p[1] == "joins" and p[2] > 0:
@@ -129,6 +141,8 @@ class _Kinds:
                 products.add(s)
             elif k == "part":
                 parts.update(range(s, e))
+            elif k == "founds":
+                self.founds.append((s, e))
             elif k in ("founded_by", "led_by"):
                 self.founded_end = e  # "fondée par X", "dirigée par X": X is a person
             elif k == "place_suffix":
@@ -352,6 +366,7 @@ def find_mentions(
     runs.sort(key=lambda r: (not r[0], r[1], r[2]))
     last_place: dict[int, int] = {}  # sentence -> end of its last place name
     conj_words = ld.cue_set("conjunctions")
+    arts = ld.cue_set("articles")
     # German "die", "der" start a relative clause as often as an apposition
     relatives = ld.cue_set("relative_pronouns")
     for _, si, i, j, flags in runs:
@@ -409,6 +424,7 @@ def find_mentions(
             and (len(toks[0]) >= 10 or after_det)
             and _known(toks[0], ld.code)
             and not role_adj
+            and not given
             and toks[-1].lower() not in ld.org_words
             and toks[-1] not in ld.legal_forms
         ):
@@ -470,13 +486,21 @@ def find_mentions(
         role_of = i in flags.role_of_end and not ld.capitalises_nouns
         # "die Tessin-Anteile", "Quorris-Übernahme": whose shares or takeover it is, it is a company
         deal_head = hyphen_head and (j + 1) in flags.trigger_start
-        if legal or after_company or role_head or role_owner or described or role_of or deal_head:
+        # "Ottone Brisa founded Brisa": what is founded is an organisation, even under its founder's surname
+        founded = not given and any(
+            s + 1 <= i <= e + 2 and all(texts[k].lower() in arts or flags.company[k] for k in range(max(s + 1, e), i))
+            for s, e in flags.founds
+        )
+        founder = _person_shaped(toks, ld) and any(0 <= s - j <= 1 for s, _ in flags.founds)
+        if legal or after_company or role_head or role_owner or described or role_of or deal_head or founded:
             reason = "org"
             org_ev.add(_strip_legal(toks, ld))
             # "den Ventilhersteller Fabbrica Tornelli": a company noun right before the name
-            if role_owner or described or role_of or (after_company and before == i - 1):
+            if role_owner or described or role_of or founded or (after_company and before == i - 1):
                 org_sure.add(_strip_legal(toks, ld))
-        elif (role_adj or 0 <= i - flags.founded_end <= 3 or j in flags.join_start) and _person_shaped(toks, ld):
+        elif (role_adj or founder or 0 <= i - flags.founded_end <= 3 or j in flags.join_start) and _person_shaped(
+            toks, ld
+        ):
             reason = "person"  # "CEO Jane Doe", "founded by Jane Doe"
             person_ev.add(toks)
         elif len(toks) >= 2 or hyphen_head or possessive:
@@ -547,6 +571,9 @@ def find_mentions(
         if len(toks) == 1:
             for p in persons:
                 if p[-1] == toks[0] and p != toks:
+                    # "Brisa" the company that Ottone Brisa founded is not its founder
+                    if toks in org_sure and (p in person_ev or knowledge.is_given_name(p[0])):
+                        break
                     names[toks] = names[p]
                     break
 
@@ -566,6 +593,7 @@ def find_mentions(
         if toks[-1] in ld.legal_forms or (base in org_ev and canon not in person_kind):
             org_kind.add(canon)
     states: set[str] = set()
+    country_names: dict[str, str] = {}
     for toks, (canon, _) in names.items():
         base = _strip_legal(toks, ld)
         if canon in org_kind or canon in person_kind or base in org_sure or toks[-1] in ld.legal_forms:
@@ -577,14 +605,13 @@ def find_mentions(
             continue
         # a country or region, or a city by its own name, is a place wherever it stands; a city known
         # only by an alternate name ("Hansa") needs the text to use it as one ("in Hansa")
-        if (
-            where.kind in STATE_KINDS
-            or (where.name == canon and base not in with_article)
-            or all(placey.get(base, [False]))
-        ):
+        own_name = where.name == canon or where.country in HOME_COUNTRIES.get(ld.code, ())
+        if where.kind in STATE_KINDS or (own_name and base not in with_article) or all(placey.get(base, [False])):
             always_place.add(base)
             if where.kind in STATE_KINDS:
                 states.add(canon)
+            if where.kind == "country":
+                country_names[canon] = where.name  # the contract names a state by its country: "Dänemark" -> Denmark
     for toks, (canon, _) in names.items():
         if _strip_legal(toks, ld) in always_place and canon not in org_kind:
             kinds[canon] = PLACE
@@ -636,7 +663,11 @@ def find_mentions(
                 gen = True
             if j + 1 < n and texts[j] == "-" and sent.starts[j] == sent.ends[j - 1]:
                 gen = True  # "Halvex-Chef", "Quorris-Anteile"
-            ms.append(Mention(i, j, canon, kinds.get(canon, ORG), gen, canon in pshaped, canon in states))
+            ms.append(
+                Mention(
+                    i, j, country_names.get(canon, canon), kinds.get(canon, ORG), gen, canon in pshaped, canon in states
+                )
+            )
             nxt = j
         states = [m for m in sm if m[2][0] == "state"]
         if states:

@@ -23,7 +23,7 @@ from factcheck.numbers import Value, find_values
 from factcheck.text import Sentence, make_tokenizer, sentences
 
 # lexicon kinds that can start a claim; a sentence without any is only read for names
-CLAIM_CUES = frozenset({"trigger", "noun", "role", "founded_by", "successor", "succeeds", "raise", "round"})
+CLAIM_CUES = frozenset({"trigger", "noun", "role", "founded_by", "founds", "successor", "succeeds", "raise", "round"})
 MONEY_PREDICATES = frozenset({"investment", "valuation", "acquisition", "revenue", "profit", "payment"})
 COUNT_PREDICATES = frozenset({"employees", "users"})
 PRICE_PREDICATES = frozenset({"acquisition", "investment", "payment"})
@@ -1052,6 +1052,10 @@ class _Extractor:
 
     def _subject(self, st: _Sent, t: tuple, v: Value | None, exclude: set, pred: str) -> str | None:
         orgs = [m for m in self._orgs(st) if m.name not in exclude]
+        if pred in TWO_PLACE:  # a state holds, invests, buys and pays: "Denmark holds 30% of X"
+            states = [m for m in st.mentions if m.state and m.name not in exclude and m.end <= t[0]]
+            if states:
+                orgs = sorted(orgs + states, key=lambda m: m.start)
         if pred == "stake":  # founders hold stakes too
             orgs = sorted(orgs + [m for m in st.mentions if m.kind == PERSON], key=lambda m: m.start)
         # "Kelpie Systems's revenue", "Verdanas Reingewinn", "Quorris-Umsatz"
@@ -1316,9 +1320,27 @@ class _Extractor:
             if not any(o is not r and o[0] <= r[0] and o[1] >= r[1] and o[1] - o[0] > r[1] - r[0] for o in roles)
         ]
 
+    def _founders(self, st: _Sent) -> list[Claim]:
+        """ "Ottone Brisa founded Brisa in 1990", "1990 gründete Ottone Brisa die Firma Brisa": the founder."""
+        out = []
+        people = [m for m in st.mentions if m.kind == PERSON or m.pshape]
+        for f in st.of("founds"):
+            # the founder right before the verb, or right after it (verb-second: "1990 gründete X ...")
+            person = next((m for m in reversed(people) if 0 <= f[0] - m.end <= 1), None) or next(
+                (m for m in people if 0 <= m.start - f[1] <= 1), None
+            )
+            if person is None:
+                continue
+            org = next(
+                (m for m in self._orgs(st) if m.name != person.name and f[0] < m.start and m.start - f[1] <= 4), None
+            )
+            if org is not None:
+                out.append(self._claim(st, predicate="role", subject=person.name, object=org.name, role="founder"))
+        return out
+
     def _role_claims(self, st: _Sent) -> list[Claim]:
         s = st.s
-        out = []
+        out = self._founders(st)
         self.roles_here: dict[str, str] = {}  # person -> organisation of a title held in this sentence
         persons = self._persons(st)
         joins = [t for t in st.of("trigger") if t[2][1] == "joins"]

@@ -253,6 +253,7 @@ def _build(code: str) -> LangData:
     for title, phrases in raw.get("roles", {}).items():
         add(phrases, ("role", title))
     add(raw.get("roles_by_verb", {}).get("founded_by", ()), ("founded_by",))
+    add(raw.get("roles_by_verb", {}).get("founds", ()), ("founds",))
     for q, phrases in raw.get("qualifiers", {}).items():
         add(phrases, ("qual", q))
     for m, phrases in raw.get("modality", {}).items():

@@ -3,7 +3,6 @@
 import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -208,8 +207,8 @@ def test_not_given_names(name):
     assert not is_given_name(name)
 
 
-def test_load_budget():
-    """All tables load in a fresh process in < 150 ms and add < 40 MB RSS."""
+def test_tables_stay_compact():
+    """All tables loaded in a fresh process add < 40 MB RSS (load time is bench/extract.py's start-up figure)."""
     code = (
         "import importlib.util, sys, time\n"
         "spec = importlib.util.spec_from_file_location('kn', sys.argv[1])\n"
@@ -221,8 +220,7 @@ def test_load_budget():
     )
     init = Path(kn.__file__)
     out = subprocess.run([sys.executable, "-c", code, str(init)], capture_output=True, text=True, check=True)
-    seconds, rss = out.stdout.split()
-    assert float(seconds) < 0.15 * 2  # generous for a loaded CI machine; measured ~0.115 s
+    _, rss = out.stdout.split()
     assert int(rss) < 40_000_000
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > 0
 
@@ -231,7 +229,6 @@ def test_build_is_reproducible(tmp_path, monkeypatch):
     from factcheck.knowledge import build
 
     monkeypatch.setattr(build, "DATA", tmp_path)
-    t = time.perf_counter()
     build.DATA.mkdir(exist_ok=True)
     build._write("legal_forms.tsv.gz", "# legal form as written", build.build_legal_forms())
     rows, _ = build.build_demonyms()
@@ -239,4 +236,3 @@ def test_build_is_reproducible(tmp_path, monkeypatch):
     build._write("given_names.tsv.gz", "# name (faker first_names)", [(n,) for n in build.given_names()])
     for name in ("legal_forms.tsv.gz", "demonyms.tsv.gz", "given_names.tsv.gz"):
         assert (tmp_path / name).read_bytes() == (Path(kn.__file__).parent / "data" / name).read_bytes(), name
-    assert time.perf_counter() - t < 30

@@ -62,3 +62,92 @@ def test_passive_holder_of_the_company_the_sentence_is_about():
     text = "Contrôlée à 61 % par la Financière Orvelle, la société Quillon emploie 900 personnes."
     got = _claims(text)
     assert _has(got, {**STAKE, "subject": "Financière Orvelle", "object": "Quillon", "value": 61}), got
+
+
+# A place is never the company whose figure is stated; a country (or region) may act as a state.
+PLACES_NOT_COMPANIES = [
+    ("Lisboa investiu 20 milhões de euros na Quillon.", "investment"),
+    ("Köln hält 20 Prozent an Quillon.", "stake"),
+    ("Quillon invested €20m in Andalusia.", "investment"),
+    ("Quillon, con sede en Valencia, emplea a 900 personas.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "predicate"), PLACES_NOT_COMPANIES)
+def test_a_place_fills_no_company_slot(text, predicate):
+    got = _claims(text)
+    places = {"Lisboa", "Lisbon", "Köln", "Cologne", "Andalusia", "Valencia"}
+    assert not any(c["subject"] in places or c["object"] in places for c in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Denmark holds a 30% stake in Quillon Labs.", "Denmark"),
+        ("Dänemark hält 30 Prozent an Quillon Labs.", "Denmark"),
+        ("Portugal detém 30% da Quillon Labs.", "Portugal"),
+    ],
+)
+def test_a_country_holds_as_a_state(text, state):
+    got = _claims(text)
+    assert _has(got, {**STAKE, "subject": state, "object": "Quillon Labs", "value": 30}), got
+
+
+# A nationality or city adjective describes the company; it is not part of its name.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Danish group Quillon employs 4,200 people.",
+        "Der Münchner Konzern Quillon beschäftigt 4.200 Mitarbeiter.",
+        "Het Vlaamse bedrijf Quillon telt 4.200 werknemers.",
+        "L'azienda torinese Quillon impiega 4.200 dipendenti.",
+        "A empresa paulista Quillon emprega 4.200 pessoas.",
+        "El grupo vasco Quillon emplea a 4.200 personas.",
+        "La société lyonnaise Quillon emploie 4 200 salariés.",
+    ],
+)
+def test_demonyms_describe_the_company(text):
+    got = _claims(text)
+    assert _has(got, {"predicate": "employees", "subject": "Quillon", "value": 4200}), got
+
+
+# The founder and the company named after them are two entities, told apart by what the text says.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ottavio Brisa founded Brisa in 1990. Brisa employs 1,200 people.",
+        "Ottavio Brisa ha fondato Brisa nel 1990. Brisa ha 1.200 dipendenti.",
+        "1990 gründete Ottavio Brisa die Firma Brisa. Brisa beschäftigt 1.200 Mitarbeiter.",
+        "Ottavio Brisa a fondé Brisa en 1990. Brisa emploie 1 200 salariés.",
+        "Ottavio Brisa fundó Brisa en 1990. Brisa emplea a 1.200 personas.",
+    ],
+)
+def test_founder_and_eponymous_company(text):
+    got = _claims(text)
+    assert _has(got, {"predicate": "role", "subject": "Ottavio Brisa", "object": "Brisa", "role": "founder"}), got
+    assert _has(got, {"predicate": "employees", "subject": "Brisa", "value": 1200}), got
+
+
+# German: names the dictionary knows as words, and names made of ordinary words, on first sight.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Meta hält 49 Prozent an Scale AI.", {**STAKE, "subject": "Meta", "object": "Scale AI", "value": 49}),
+        (
+            "Hansa Mobilfunk hält 60 Prozent an Quillon.",
+            {**STAKE, "subject": "Hansa Mobilfunk", "object": "Quillon", "value": 60},
+        ),
+        ("Siemens beschäftigt 2.300 Mitarbeiter.", {"predicate": "employees", "subject": "Siemens", "value": 2300}),
+        (
+            "Beta Werke GmbH erzielte 2024 einen Umsatz von 3,5 Mrd. Euro. Beta Werke beschäftigt 1.200 Mitarbeiter.",
+            {"predicate": "employees", "subject": "Beta Werke", "value": 1200},
+        ),
+        (
+            "Eva-Maria Schulte wird Finanzvorständin von Quillon.",
+            {"predicate": "role", "subject": "Eva-Maria Schulte", "object": "Quillon", "role": "CFO"},
+        ),
+    ],
+)
+def test_german_names_on_first_sight(text, want):
+    got = _claims(text)
+    assert _has(got, want), got
