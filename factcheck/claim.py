@@ -80,6 +80,9 @@ class Extraction:
     incomplete: list[Claim] = field(default_factory=list)
     # Every entity named in a claim: canonical name -> one of ENTITY_KINDS.
     entities: dict[str, str] = field(default_factory=dict)
+    # The evidence each claim's confidence was computed from (confidence.features); read by
+    # bench/train_confidence.py, never serialised.
+    evidence: dict[Claim, dict[str, float]] = field(default_factory=dict, repr=False)
 
     def to_dict(self) -> dict:
         return {

@@ -43,6 +43,9 @@ class Mention:
     genitive: bool = False  # "Orvane's", "Orvanes", "Halvex-" (owner of what follows)
     pshape: bool = False  # looks like a person's name ("Firstname Lastname"), whatever its kind
     state: bool = False  # a place that can act as a state (country or region): "Denmark holds 30% of X"
+    # how its type is known: "registry" (a known entity), "described" (the text says what it is: a legal
+    # form, "the battery maker X", "CEO X"), "shape" (only how it looks); read by confidence.py
+    evidence: str = "shape"
 
 
 @lru_cache(maxsize=65536)
@@ -638,6 +641,8 @@ def find_mentions(
     for v in table.values():
         v.sort(key=lambda e: len(e[0]), reverse=True)
 
+    registered = set(reg.values())
+    described = org_kind | person_canon | states
     out: list[list[Mention]] = []
     for sent, sm in zip(sents, matches, strict=True):
         texts = sent.texts
@@ -663,18 +668,16 @@ def find_mentions(
                 gen = True
             if j + 1 < n and texts[j] == "-" and sent.starts[j] == sent.ends[j - 1]:
                 gen = True  # "Halvex-Chef", "Quorris-Anteile"
-            ms.append(
-                Mention(
-                    i, j, country_names.get(canon, canon), kinds.get(canon, ORG), gen, canon in pshaped, canon in states
-                )
-            )
+            evidence = "registry" if canon in registered else "described" if canon in described else "shape"
+            name = country_names.get(canon, canon)
+            ms.append(Mention(i, j, name, kinds.get(canon, ORG), gen, canon in pshaped, canon in states, evidence))
             nxt = j
         states = [m for m in sm if m[2][0] == "state"]
         if states:
             taken = {k for m in ms for k in range(m.start, m.end)}
             for s, e, p, _ in states:
                 if not any(k in taken for k in range(s, e)):
-                    ms.append(Mention(s, e, p[1], ORG))
+                    ms.append(Mention(s, e, p[1], ORG, evidence="described"))  # "the Dutch state"
                     taken.update(range(s, e))
             ms.sort(key=lambda m: m.start)
         out.append(ms)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from factcheck import langid, languages
+from factcheck import confidence, langid, languages
 from factcheck.claim import Claim, Extraction
 from factcheck.entities import ORG, PERSON, PLACE, Mention, find_mentions
 from factcheck.languages import LangData
@@ -382,6 +382,8 @@ class _Extractor:
         else:
             # most sentences state no claim: only what later sentences need is kept
             self._remember_appositions(s, [m for m in sm if m[2][0] == "company"], ms)
+        if claims:
+            claims = [self._with_confidence(st, c) for c in claims]
         for c in claims:
             if c.value is None and c.predicate not in ("role", "joins", "acquisition"):
                 self.result.incomplete.append(c)
@@ -403,6 +405,26 @@ class _Extractor:
                 prep_ends.add(e)
         oblique = {m.start for m in ms if m.start in prep_ends or (m.start - 1 in prep_ends and m.start - 1 in arts)}
         self.sal.add(s.index, ms, oblique)
+
+    def _with_confidence(self, st: _Sent, c: Claim) -> Claim:
+        named = {m.name: m for m in st.mentions}
+        subj, obj = named.get(c.subject), named.get(c.object) if c.object else None
+        f = confidence.features(
+            predicate=c.predicate,
+            lang=self.ld.code,
+            modality=c.modality,
+            has_value=c.value is not None,
+            subject_evidence=subj.evidence if subj else None,
+            object_evidence=obj.evidence if obj else None,
+            has_object=c.object is not None,
+            names=len({m.name for m in st.mentions if m.kind in (ORG, PERSON)}),
+            figures=len(st.values),
+            tokens=len(st.s.texts),
+            state=bool(subj and subj.state),
+        )
+        c = replace(c, confidence=confidence.score(f))
+        self.result.evidence[c] = f
+        return c
 
     @staticmethod
     def _pct_cue(s: Sentence, sm: list) -> bool:
