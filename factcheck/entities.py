@@ -48,6 +48,19 @@ class Mention:
     evidence: str = "shape"
 
 
+# wordfreq's Zipf scale: 3 is a word seen about once in a million words. Above this, a capitalised
+# word alone at the head of a sentence is taken for an ordinary word ("Finally,", "Daarvoor had ...",
+# "Considerando i risultati") unless a claim's verb follows it ("Meta posee el 49% ...").
+COMMON_ZIPF = 3.3
+
+
+@lru_cache(maxsize=65536)
+def _common(word: str, code: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, code, wordlist="small") >= COMMON_ZIPF
+
+
 @lru_cache(maxsize=65536)
 def _lemma(word: str, code: str) -> str:
     import simplemma
@@ -180,6 +193,9 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
         if not c.isupper() and (not c.isalpha() or t.islower()):  # not capitalised: the usual case
             i += 1
             continue
+        if t.isupper() and i + 2 < n and texts[i + 1] == "-" and texts[i + 2].isupper() and len(texts[i + 2]) <= 2:
+            i += 3  # a share class's ticker: "KDL-B", "ERIC-B"
+            continue
         if (
             not _is_cap(t)
             or t in ld.currency_symbols
@@ -197,6 +213,12 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
         while j < n:
             u = texts[j]
             if flags.stop[j] or u in ld.currency_symbols or (flags.company[j] and u.lower() not in ld.org_words):
+                break
+            # a share class's ticker after the name: "Kandra Labs KDL-B", "Valtrix VTX1"
+            if u.isupper() and (
+                any(c.isdigit() for c in u)
+                or (j + 2 < n and texts[j + 1] == "-" and texts[j + 2].isupper() and len(texts[j + 2]) <= 2)
+            ):
                 break
             # "Latijns-Amerika", "Rolls-Royce": one name; "Halvex-Chef", "Aerolux-Spitze": a name and a head
             if (
@@ -268,6 +290,19 @@ def _strip_legal(toks: tuple[str, ...], ld: LangData) -> tuple[str, ...]:
     return toks
 
 
+def _abbreviation(token: str, name: tuple[str, ...]) -> bool:
+    """ "OBH" for "Orbisal Holding", "KL" for "Kandra Labs": capitals (and digits) whose first letter
+    opens the name, not a ticker with an exchange or a year."""
+    return (
+        2 <= len(token) <= 6
+        and token[0].isupper()
+        and token.replace("&", "").isalnum()
+        and sum(c.isupper() for c in token) >= 2
+        and not token.isdigit()
+        and token[0] == name[0][0]
+    )
+
+
 def _join(toks: tuple[str, ...]) -> str:
     """The name as written: a hyphen inside a name is always attached ("Anne-Sophie", "Rolls-Royce")."""
     return " ".join(toks).replace(" - ", "-")
@@ -315,6 +350,7 @@ def find_mentions(
     org_sure: set[tuple[str, ...]] = set()  # described as a company, or owning a title: outweighs a bare surname
     placey: dict[tuple[str, ...], list[bool]] = {}
     always_place: set[tuple[str, ...]] = set()
+    abbreviations: dict[tuple[str, ...], tuple[str, ...]] = {}
     with_article: set[tuple[str, ...]] = set()  # "A Petrolina vai pagar": a city's name takes no article
     gen_next: set[str] = set()  # "Orvane" when "Orvanes Erwerb" was seen
     initial: dict[str, int] = {}  # sentence-initial ordinary-looking words ("Tessaline is ...")
@@ -404,7 +440,17 @@ def find_mentions(
             and toks not in strong
             and not role_adj
             and not given
-            and (ordinary_initial(toks[0]) or (len(toks) == 1 and toks[0].lower().endswith(verb_endings)))
+            and (
+                ordinary_initial(toks[0])
+                or (len(toks) == 1 and toks[0].lower().endswith(verb_endings))
+                or (
+                    len(toks) == 1
+                    and not ld.capitalises_nouns
+                    and _common(toks[0].lower(), ld.code)
+                    and j not in flags.trigger_start
+                    and not (j < len(texts) and (texts[j] in POSSESSIVE or texts[j] in ld.legal_forms))
+                )
+            )
             and not (len(toks) >= 2 and toks[0].lower() in ld.org_words and not ld.capitalises_nouns)
         ):
             # ("Banca Solaris ...": a word that names companies is part of the name, as mid-sentence)
@@ -520,6 +566,8 @@ def find_mentions(
             strong.setdefault(toks, reason)
         else:
             weak[toks] = weak.get(toks, 0) + 1
+        if j + 2 < len(texts) and texts[j] == "(" and texts[j + 2] == ")" and _abbreviation(texts[j + 1], toks):
+            abbreviations[(texts[j + 1],)] = toks  # "Orbisal Holding (OBH)": OBH is Orbisal Holding
         based = j + 1 < len(texts) and texts[j] == "-" and (j + 1) in flags.place_suffix
         if based:
             always_place.add(_strip_legal(toks, ld))
@@ -557,6 +605,9 @@ def find_mentions(
             base = (*toks[:-1], last[:-1])
             if base in names or base in reg:
                 names[toks] = (names.get(base, (reg.get(base, _join(base)), ""))[0], "gen")
+    for short, full in abbreviations.items():
+        if full in names:
+            names[short] = names[full]
     # prefix alias: "Scale" for "Kelpie Systems" (organisation names only)
     multi = [t for t in names if len(t) >= 2]
     for toks in list(weak) + [t for t in strong if len(t) == 1]:
@@ -606,9 +657,10 @@ def find_mentions(
         where = knowledge.place(canon)
         if where is None or (where.ambiguous and not all(placey.get(base, [False]))):
             continue
-        # a country or region, or a city by its own name, is a place wherever it stands; a city known
-        # only by an alternate name ("Hansa") needs the text to use it as one ("in Hansa")
-        own_name = where.name == canon or where.country in HOME_COUNTRIES.get(ld.code, ())
+        # a country or region, or a big city by its name in its own country's press or in English, is a place
+        # wherever it stands; a small town's name ("Quillon") or a foreign alternate name ("Hansa") is as
+        # likely a company's, so it needs the text to use it as a place ("in Hansa")
+        own_name = where.major and (where.name == canon or where.country in HOME_COUNTRIES.get(ld.code, ()))
         if where.kind in STATE_KINDS or (own_name and base not in with_article) or all(placey.get(base, [False])):
             always_place.add(base)
             if where.kind in STATE_KINDS:

@@ -94,9 +94,10 @@ def find_values(texts, starts, ends, ld: LangData, by_start: dict, by_end: dict)
                 i += 1
                 continue
             digits, suffix = m.group(1), m.group(2)
-            # French/Portuguese "2 400": groups split by a (narrow) space are separate tokens.
+            # French/Portuguese "2 400": groups split by a (narrow) space are separate tokens; other
+            # languages' press writes them too ("135 000 Mitarbeiter", Swiss style) after 1-3 digits
             while (
-                ld.group in _SPACE_GROUPS
+                (ld.group in _SPACE_GROUPS or (digits.isdigit() and len(digits.replace(" ", "")) <= 3) or " " in digits)
                 and j < n
                 and len(texts[j]) == 3
                 and texts[j].isdigit()

@@ -48,6 +48,7 @@ class Place:
     country: str  # ISO 3166-1 alpha-2
     name: str  # canonical name (English where the sources have it: "Denmark", "Munich", "Bavaria")
     ambiguous: bool = False  # also an ordinary word, given name or surname ("Nice", "Essen", "Reading")
+    major: bool = True  # a country, a region, or a city of 100,000 people or more
 
 
 def _lines(name: str) -> list[str]:
@@ -73,8 +74,8 @@ def _place_ids() -> list[str]:
 
 @cache
 def _place_by_id(i: int) -> Place:
-    kind, country, canonical, amb = _place_ids()[i].split("\t")
-    return Place(kind, country, canonical, amb == "1")
+    kind, country, canonical, amb, major = _place_ids()[i].split("\t")
+    return Place(kind, country, canonical, amb == "1", major == "1")
 
 
 @cache

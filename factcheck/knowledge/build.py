@@ -532,7 +532,8 @@ def cities() -> list[dict]:
 
 
 def build_places(given: set[str], family: set[str], words: set[str]) -> list[tuple[str, ...]]:
-    # rows: name, kind, country, canonical, ambiguous, rank (lower = preferred)
+    # rows: name, kind, country, canonical, ambiguous, major, rank (lower = preferred); "major": a country,
+    # a region or a city of BIG_CITY people or more, which the engine takes for a place on sight
     rows: list[tuple[str, ...]] = []
 
     def ambiguous_word(name: str) -> bool:
@@ -541,11 +542,11 @@ def build_places(given: set[str], family: set[str], words: set[str]) -> list[tup
     for code, (canonical, names) in countries().items():
         for n in names:
             amb = n in given
-            rows.append((n, "country", code, canonical, "1" if amb else "0", "0"))
+            rows.append((n, "country", code, canonical, "1" if amb else "0", "1", "0"))
     for _code, (country, canonical, names) in regions().items():
         for n in names:
             amb = n in given or ambiguous_word(n)
-            rows.append((n, "region", country, canonical, "1" if amb else "0", "2"))
+            rows.append((n, "region", country, canonical, "1" if amb else "0", "1", "2"))
     for c in cities():
         main = _nfc(c["name"])
         pop = c["population"]
@@ -570,7 +571,8 @@ def build_places(given: set[str], family: set[str], words: set[str]) -> list[tup
             amb = not big and (
                 n in given or ambiguous_word(n) or n in AMBIGUOUS_EXTRA or (pop < BIG_CITY and n in family)
             )
-            rows.append((n, "city", c["countrycode"], main, "1" if amb else "0", f"{rank}:{10**9 - pop:010d}"))
+            major = "1" if pop >= BIG_CITY else "0"
+            rows.append((n, "city", c["countrycode"], main, "1" if amb else "0", major, f"{rank}:{10**9 - pop:010d}"))
     return rows
 
 
@@ -766,11 +768,11 @@ def _write_places(rows: list[tuple[str, ...]]) -> None:
 
     Resolving at build time keeps the run-time load to one dict() over pre-split lines.
     """
-    entities = sorted({r[1:5] for r in rows})
+    entities = sorted({r[1:6] for r in rows})
     ids = {e: i for i, e in enumerate(entities)}
     by_name: dict[str, list[tuple[str, int]]] = {}
-    for name, kind, country, canonical, amb, rank in rows:
-        by_name.setdefault(name, []).append((rank, ids[(kind, country, canonical, amb)]))
+    for name, kind, country, canonical, amb, major, rank in rows:
+        by_name.setdefault(name, []).append((rank, ids[(kind, country, canonical, amb, major)]))
     lines = []
     for name, lst in by_name.items():
         order: list[int] = []
@@ -779,7 +781,7 @@ def _write_places(rows: list[tuple[str, ...]]) -> None:
                 order.append(i)
         lines.append((name, ",".join(map(str, order))))
     _write("places.tsv.gz", "# name\tplace ids (place_ids.tsv.gz line numbers), best first", lines)
-    _write_ordered("place_ids.tsv.gz", "# kind\tcountry\tcanonical\tambiguous", ["\t".join(e) for e in entities])
+    _write_ordered("place_ids.tsv.gz", "# kind\tcountry\tcanonical\tambiguous\tmajor", ["\t".join(e) for e in entities])
 
 
 def _write_ordered(name: str, header: str, lines: list[str]) -> None:

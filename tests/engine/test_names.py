@@ -151,3 +151,43 @@ def test_founder_and_eponymous_company(text):
 def test_german_names_on_first_sight(text, want):
     got = _claims(text)
     assert _has(got, want), got
+
+
+def test_an_abbreviation_in_brackets_is_the_name_it_follows():
+    text = "Orvelle Holding (OVH) holds a 45% stake in Quillon Labs. OVH also owns 10% of Tamsin."
+    got = _claims(text)
+    assert _has(got, {**STAKE, "subject": "Orvelle Holding", "object": "Quillon Labs", "value": 45}), got
+    assert _has(got, {**STAKE, "subject": "Orvelle Holding", "object": "Tamsin", "value": 10}), got
+    assert not any("OVH" in (c["subject"], c["object"]) for c in got), got
+
+
+def test_a_ticker_is_not_part_of_the_name():
+    got = _claims("Quillon Labs QLB-B said its revenue rose to €2bn in 2024.")
+    assert _has(got, {"predicate": "revenue", "subject": "Quillon Labs", "value": 2e9}), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finally, Quillon reported revenue of $2bn in 2024.",
+        "Daarvoor had Quillon in 2024 een omzet van 2 miljard euro.",
+        "Considerando i risultati, Quillon ha registrato nel 2024 ricavi per 2 miliardi di euro.",
+    ],
+)
+def test_a_common_word_opening_a_sentence_is_not_a_company(text):
+    got = _claims(text)
+    assert [c["subject"] for c in got if c["predicate"] == "revenue"] == ["Quillon"], got
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Quillon compte 135\u202f000 salariés.", 135000),
+        ("Quillon compte 135\u00a0000 salariés.", 135000),
+        ("Quillon beschäftigt 135 000 Mitarbeiter.", 135000),
+        ("Quillon emplea a 1 200 000 personas.", 1200000),
+    ],
+)
+def test_digits_grouped_by_spaces(text, value):
+    got = _claims(text)
+    assert _has(got, {"predicate": "employees", "subject": "Quillon", "value": value}), got
