@@ -383,6 +383,19 @@ def find_mentions(
         lemma = _lemma(word, ld.code)
         return lemma[:1].islower() or lemma != word
 
+    def not_a_subject(j: int, texts: list[str], flags: _Kinds) -> bool:
+        """After a common word opening a sentence, what shows it is an adverb or a gerund, not the subject:
+        a comma ("Finally, X"), a name or an article next ("Today X", "Considerando i risultati"), or, where
+        the verb comes second, the verb and then a name ("Daarvoor had X")."""
+        if j >= len(texts):
+            return True
+        nxt = texts[j]
+        if nxt in POSSESSIVE or nxt in ld.legal_forms or j in flags.trigger_start:
+            return False
+        if not nxt[:1].isalnum() or nxt[:1].isupper() or nxt.lower() in arts:
+            return True
+        return ld.verb_final and j + 1 < len(texts) and texts[j + 1][:1].isupper()
+
     def bare_name(i: int, j: int, texts: list[str], flags: _Kinds) -> bool:
         """German, where every noun is capitalised: a single dictionary word is a name where a noun would
         need an article: opening a sentence before its verb ("Meta hält"), or right after a deal verb or its
@@ -447,8 +460,7 @@ def find_mentions(
                     len(toks) == 1
                     and not ld.capitalises_nouns
                     and _common(toks[0].lower(), ld.code)
-                    and j not in flags.trigger_start
-                    and not (j < len(texts) and (texts[j] in POSSESSIVE or texts[j] in ld.legal_forms))
+                    and not_a_subject(j, texts, flags)
                 )
             )
             and not (len(toks) >= 2 and toks[0].lower() in ld.org_words and not ld.capitalises_nouns)

@@ -191,3 +191,15 @@ def test_a_common_word_opening_a_sentence_is_not_a_company(text):
 def test_digits_grouped_by_spaces(text, value):
     got = _claims(text)
     assert _has(got, {"predicate": "employees", "subject": "Quillon", "value": value}), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lanterna ha chiuso il 2024 con ricavi per 1,8 miliardi di euro.",
+        "Lanterna closed 2024 with revenue of €1.8bn.",
+    ],
+)
+def test_a_company_named_by_a_common_word_opens_its_sentence(text):
+    got = _claims(text)
+    assert _has(got, {"predicate": "revenue", "subject": "Lanterna", "value": 1.8e9, "time": "2024"}), got
