@@ -208,3 +208,69 @@ def test_split_forecast_verb(run):
     text = "Der Maschinenbauer Holtkamp rechnet für das laufende Jahr mit einem Umsatz von gut 4 Mrd. Euro."
     ex = run(text, "de")
     assert find(ex.claims, predicate="revenue", subject="Holtkamp", value=4e9, modality="forecast", time="2025")
+
+
+def test_investment_by_taking_part(run):
+    text = "Morvena sucht frisches Kapital. Der Versicherer Halbach beteiligt sich mit 35 Mio. Euro an dem Start-up."
+    ex = run(text, "de")
+    assert find(ex.claims, predicate="investment", subject="Halbach", object="Morvena", value=35e6, unit="EUR")
+
+
+def test_valuation_with_wert(run):
+    text = "Anleger reißen sich um Quintara. Das Start-up ist inzwischen 2,4 Milliarden Euro wert."
+    ex = run(text, "de")
+    assert find(ex.claims, predicate="valuation", subject="Quintara", value=2.4e9, unit="EUR")
+    # the noun is not a valuation: "den Wert ihrer Marke"
+    ex = run("Die Firma Quintara hat den Wert ihrer Marke auf 40 Millionen Euro geschätzt.", "de")
+    assert not find(ex.claims, predicate="valuation")
+
+
+def test_passive_takeover_names_the_buyer(run):
+    ex = run("Der Zulieferer Keltrix wird für 640 Millionen Euro von Ostwerk übernommen.", "de")
+    assert find(ex.claims, predicate="acquisition", subject="Ostwerk", object="Keltrix", value=640e6, unit="EUR")
+    # "gekauft von" names the seller, not the buyer
+    ex = run("Ostwerk hat Keltrix für 90 Mio. Euro von Brandova gekauft.", "de")
+    assert find(ex.claims, predicate="acquisition", subject="Ostwerk", object="Keltrix", value=90e6)
+    assert not find(ex.claims, subject="Brandova")
+
+
+def test_legal_form_with_ampersand_and_final_dot(run):
+    ex = run("Die Lindgart Maschinen GmbH & Co. KG beschäftigt 2.700 Mitarbeiter.", "de")
+    assert find(ex.claims, predicate="employees", subject="Lindgart Maschinen", value=2700)
+    ex = run("Ostwerk investiert 15 Millionen Euro in die Fendrik Sensorik GmbH.", "de")
+    assert find(ex.claims, predicate="investment", subject="Ostwerk", object="Fendrik Sensorik", value=15e6)
+
+
+def test_people_working_at_and_gender_neutral_staff(run):
+    ex = run("Bei Keltrix arbeiten weltweit rund 6.300 Menschen.", "de")
+    (c,) = find(ex.claims, predicate="employees", subject="Keltrix")
+    assert (c["value"], c["qualifier"]) == (6300, "approx")
+    ex = run("Die Fendrik AG beschäftigt 830 Mitarbeitende.", "de")
+    assert find(ex.claims, predicate="employees", subject="Fendrik", value=830)
+
+
+def test_users_with_nutzen_and_weekly_period(run):
+    ex = run("Jede Woche nutzen 3,8 Millionen Menschen die App von Quintara.", "de")
+    (c,) = find(ex.claims, predicate="users", subject="Quintara")
+    assert (c["value"], c["period"]) == (3.8e6, "week")
+
+
+def test_more_chief_executive_and_chair_titles(run):
+    text = "Die Vorsitzende der Geschäftsführung von Keltrix, Miriam Staab, sprach von Rückenwind."
+    ex = run(text, "de")
+    assert find(ex.claims, predicate="role", subject="Miriam Staab", object="Keltrix", role="CEO")
+    ex = run("Jonas Reimers, Vorstandssprecher der Ostwerk AG, wies die Kritik zurück.", "de")
+    assert find(ex.claims, predicate="role", subject="Jonas Reimers", object="Ostwerk", role="CEO")
+    ex = run("Chefaufseherin Hanna Vollrath stellte sich hinter den Vorstand von Brandova.", "de")
+    assert find(ex.claims, predicate="role", subject="Hanna Vollrath", object="Brandova", role="chair")
+    ex = run("Keltrix-Technikvorständin Pia Rendel stellte die neue Plattform vor.", "de")
+    assert find(ex.claims, predicate="role", subject="Pia Rendel", object="Keltrix", role="CTO")
+
+
+def test_stake_kept_and_investor_noun_before_name(run):
+    ex = run("Brandova behält 20 Prozent an Keltrix.", "de")
+    assert find(ex.claims, predicate="stake", subject="Brandova", object="Keltrix", value=20)
+    ex = run("Der Wagniskapitalgeber Nordlicht Ventures investiert 9 Mio. Euro in Quintara.", "de")
+    assert find(ex.claims, predicate="investment", subject="Nordlicht Ventures", object="Quintara", value=9e6)
+    ex = run("Die Familienholding Staab hält 41 Prozent an Keltrix.", "de")
+    assert find(ex.claims, predicate="stake", subject="Staab", object="Keltrix", value=41)

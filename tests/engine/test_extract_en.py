@@ -267,3 +267,31 @@ def test_layoffs_and_hires_are_not_headcount(run):
 def test_denial_verb_frames_the_claim(run):
     ex = run("Kestrel Pay denied reports that it was in talks to acquire Lumen Ledger for about $900m.", "en")
     assert find(ex.claims, predicate="acquisition", subject="Kestrel Pay", object="Lumen Ledger", modality="denied")
+
+
+def test_investment_putting_into(run):
+    ex = run("Corvane is putting $300m into Tidewell.", "en")
+    assert find(ex.claims, predicate="investment", subject="Corvane", object="Tidewell", value=300e6, unit="USD")
+
+
+def test_appointed_title(run):
+    ex = run("Maria Chen has been appointed chief executive of Quillon Foods.", "en")
+    assert find(ex.claims, predicate="role", subject="Maria Chen", object="Quillon Foods", role="CEO")
+
+
+def test_users_people_use_and_monthly_active(run):
+    ex = run("Tidewell says 5 million people use its app every month.", "en")
+    assert find(ex.claims, predicate="users", subject="Tidewell", value=5e6, period="month")
+    ex = run("Tidewell now has 40 million monthly active users.", "en")
+    assert find(ex.claims, predicate="users", subject="Tidewell", value=40e6, period="month")
+
+
+def test_nordic_crowns(run):
+    ex = run("Nordvik Shipping made a net profit of 2.1 billion Danish crowns in 2024.", "en")
+    assert find(ex.claims, predicate="profit", subject="Nordvik Shipping", value=2.1e9, unit="DKK")
+
+
+def test_quoted_plural_noun_is_no_name(run):
+    ex = run('"Customers want choice," said Maria Chen, chief executive of Quillon Foods.', "en")
+    assert find(ex.claims, predicate="role", subject="Maria Chen", object="Quillon Foods", role="CEO")
+    assert not find(ex.claims, object="Customers")

@@ -883,6 +883,49 @@ CASES += [
 ]
 
 
+# Data fixes (en-fr-es pass): "personas usan", "para incorporarse a", "procedente de",
+# "utilidad neta", "gerente general", "ha incorporado", quoted verbs, abbreviated legal forms,
+# company nouns ("la consultora").
+CASES += [
+    (
+        "Cada mes, 3 millones de personas usan la aplicación de Tidewell.",
+        {"predicate": "users", "subject": "Tidewell", "value": 3e6, "period": "month"},
+    ),
+    (
+        "Marta Ruiz deja Corvane Capital para incorporarse a Tidewell.",
+        {"predicate": "joins", "subject": "Marta Ruiz", "object": "Tidewell"},
+    ),
+    (
+        "Tidewell ha fichado a Marta Ruiz, procedente de Corvane.",
+        {"predicate": "joins", "subject": "Marta Ruiz", "object": "Tidewell"},
+    ),
+    (
+        "Conecta Sur reportó una utilidad neta de 450 millones de euros en 2024.",
+        {"predicate": "profit", "subject": "Conecta Sur", "value": 450e6, "time": "2024"},
+    ),
+    (
+        "El gerente general de Tidewell, Pablo Ortega, presentó el plan.",
+        {"predicate": "role", "subject": "Pablo Ortega", "object": "Tidewell", "role": "CEO"},
+    ),
+    (
+        "Tidewell ha incorporado a Marta Ruiz como directora financiera.",
+        {"predicate": "joins", "subject": "Marta Ruiz", "object": "Tidewell"},
+    ),
+    (
+        "«Hemos crecido mucho», dijo el consejero delegado de Tidewell, Pablo Ortega.",
+        {"predicate": "role", "subject": "Pablo Ortega", "object": "Tidewell", "role": "CEO"},
+    ),
+    (
+        "Tidewell paga a Brelli S.p.A. 20 millones de euros al año.",
+        {"predicate": "payment", "subject": "Tidewell", "object": "Brelli", "value": 20e6, "period": "year"},
+    ),
+    (
+        "Tidewell publicó sus cuentas. La consultora emplea a 900 personas.",
+        {"predicate": "employees", "subject": "Tidewell", "value": 900},
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):
     check("es", text, want)

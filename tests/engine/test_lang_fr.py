@@ -968,6 +968,66 @@ CASES += [
 ]
 
 
+# Data fixes (en-fr-es pass): abbreviated legal forms, "vaut désormais", "personnes utilisent",
+# "la maison", Quebec titles, "a été élue", "prendre la direction générale", "en provenance de".
+CASES += [
+    (
+        "Corvane a investi 40 millions d'euros dans Brelli S.p.A.",
+        {"predicate": "investment", "subject": "Corvane", "object": "Brelli", "value": 40e6, "unit": "EUR"},
+    ),
+    (
+        "Après sa dernière levée de fonds, Tidewell vaut désormais 2 milliards d'euros.",
+        {"predicate": "valuation", "subject": "Tidewell", "value": 2e9, "unit": "EUR"},
+    ),
+    (
+        "Chaque mois, 6 millions de personnes utilisent l'application de Tidewell.",
+        {"predicate": "users", "subject": "Tidewell", "value": 6e6, "period": "month"},
+    ),
+    (
+        "Verlaine a publié ses comptes annuels. La maison emploie 800 salariés.",
+        {"predicate": "employees", "subject": "Verlaine", "value": 800},
+    ),
+    (
+        "Sophie Gagnon, chef de la direction financière de Mistral Boréal, a présenté les résultats.",
+        {"predicate": "role", "subject": "Sophie Gagnon", "object": "Mistral Boréal", "role": "CFO"},
+    ),
+    (
+        "La présidente et chef de la direction de Boréalis, Julie Tremblay, a salué l'accord.",
+        {"predicate": "role", "subject": "Julie Tremblay", "object": "Boréalis", "role": "CEO"},
+    ),
+    (
+        "Claire Vautrin a été élue présidente du conseil de surveillance de Tidewell.",
+        {"predicate": "role", "subject": "Claire Vautrin", "object": "Tidewell", "role": "chair"},
+    ),
+    (
+        "Marc Olivier prendra le 1er septembre la direction générale de Tidewell.",
+        {"predicate": "joins", "subject": "Marc Olivier", "object": "Tidewell", "modality": "planned"},
+    ),
+    (
+        "Tidewell a réalisé un chiffre d'affaires de 90 millions d'euros, porté par l'Asie.",
+        {"predicate": "revenue", "subject": "Tidewell", "value": 90e6},
+    ),
+    (
+        "Tidewell a recruté Paul Renard, en provenance de Corvane, comme directeur financier.",
+        {"predicate": "joins", "subject": "Paul Renard", "object": "Tidewell"},
+    ),
+    # a bare "l'État" is France, but not when another country follows it
+    (
+        "L'État belge, qui détient 20 % de Stassart Logistique, soutient le projet.",
+        {"predicate": "stake", "subject": "Belgium", "object": "Stassart Logistique", "value": 20},
+    ),
+    (
+        "L'État détient 15 % de Corvane.",
+        {"predicate": "stake", "subject": "France", "object": "Corvane", "value": 15},
+    ),
+]
+
+# a share price is no valuation: only "vaut désormais" and the like are weak triggers
+DISTRACTORS += [
+    "L'action de Tidewell vaut 35 euros après la séance.",
+]
+
+
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_claims(text, want):
     check("fr", text, want)

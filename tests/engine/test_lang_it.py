@@ -156,6 +156,94 @@ CASES = [
         "Marco Neri entrerà a far parte del consiglio di Corvina.",
         {"predicate": "joins", "subject": "Marco Neri", "object": "Corvina"},
     ),
+    # a legal form with dots ("S.p.A.", "S.r.l.") is part of the name, not a sentence end
+    (
+        "Velaria S.p.A. detiene il 20% di Pyrona.",
+        {"predicate": "stake", "subject": "Velaria", "object": "Pyrona", "value": 20},
+    ),
+    (
+        "Velaria S.r.l. ha chiuso il 2024 con un utile netto di 4 milioni di euro.",
+        {"predicate": "profit", "subject": "Velaria", "value": 4e6, "time": "2024"},
+    ),
+    # investment verbs: "metterà ... in"
+    (
+        "Dopo mesi di trattative, Borea Capital metterà 60 milioni di euro in Pyrona.",
+        {
+            "predicate": "investment",
+            "subject": "Borea Capital",
+            "object": "Pyrona",
+            "value": 60e6,
+            "modality": "planned",
+        },
+    ),
+    # a passive holding with a company-like participle ("controllata al 60% da")
+    (
+        "Pyrona è controllata al 60% da Borea Capital.",
+        {"predicate": "stake", "subject": "Borea Capital", "object": "Pyrona", "value": 60},
+    ),
+    # future purchase verbs
+    (
+        "Velaria acquisterà Pyrona per 90 milioni di euro.",
+        {"predicate": "acquisition", "subject": "Velaria", "object": "Pyrona", "value": 90e6, "modality": "planned"},
+    ),
+    # "ha perso" with money is a loss
+    (
+        "Nel 2024 Velaria ha perso 18 milioni di euro.",
+        {"predicate": "profit", "subject": "Velaria", "value": -18e6, "time": "2024"},
+    ),
+    # the payee receives from the payer
+    (
+        "Pyrona riceve da Velaria 2 milioni di euro al mese.",
+        {"predicate": "payment", "subject": "Velaria", "object": "Pyrona", "value": 2e6, "period": "month"},
+    ),
+    # a dative pronoun: the organisation just named is paid
+    (
+        "Velaria ha firmato un accordo di licenza con Pyrona. Il gruppo le verserà 5 milioni di euro.",
+        {"predicate": "payment", "subject": "Velaria", "object": "Pyrona", "value": 5e6},
+    ),
+    # subjunctive payment verb
+    (
+        "L'intesa prevede che Velaria versi a Pyrona 4 milioni di euro all'anno.",
+        {"predicate": "payment", "subject": "Velaria", "object": "Pyrona", "value": 4e6, "period": "year"},
+    ),
+    # "milioni di persone usano": users
+    (
+        "Ogni giorno 3 milioni di persone usano l'app di Pyrona.",
+        {"predicate": "users", "subject": "Pyrona", "value": 3e6, "period": "day"},
+    ),
+    (
+        "Velaria ha perso 300 clienti nel trimestre, ma conta ancora 2 milioni di abbonati.",
+        {"predicate": "users", "subject": "Velaria", "value": 2e6},
+    ),
+    # name particles: Dalla, Lo
+    (
+        "Marta Dalla Valle è stata nominata direttrice finanziaria di Velaria.",
+        {"predicate": "role", "subject": "Marta Dalla Valle", "object": "Velaria", "role": "CFO"},
+    ),
+    (
+        "Riccardo Lo Verde è il nuovo direttore tecnico di Pyrona.",
+        {"predicate": "role", "subject": "Riccardo Lo Verde", "object": "Pyrona", "role": "CTO"},
+    ),
+    # founding verb
+    (
+        "Elena Sarti ha fondato Pyrona nel 2015.",
+        {"predicate": "role", "subject": "Elena Sarti", "object": "Pyrona", "role": "founder"},
+    ),
+    # the organisation hires: "strappa X alla concorrente Y"
+    (
+        "Velaria strappa Marco Fontana alla concorrente Pyrona.",
+        {"predicate": "joins", "subject": "Marco Fontana", "object": "Velaria"},
+    ),
+    # "lascia X per entrare in Y": Y is joined, X is left
+    (
+        "Marco Fontana lascia Pyrona per entrare in Velaria.",
+        {"predicate": "joins", "subject": "Marco Fontana", "object": "Velaria"},
+    ),
+    # a capitalised verb opening a quote is no name
+    (
+        "«È un risultato storico», ha detto Luisa Ferri, amministratrice delegata di Velaria.",
+        {"predicate": "role", "subject": "Luisa Ferri", "object": "Velaria", "role": "CEO"},
+    ),
 ]
 
 
@@ -173,6 +261,8 @@ def test_distractors_more():
     check("it", "Quadrifoglio ha raccolto 60 milioni di euro in un round guidato da Arcadia Partners.", None)
     check("it", "Velaria ha annunciato il taglio di 300 dipendenti.", None)
     check("it", "Ettore Galli, 54 anni, guida dal 2019 la banca e resterà in carica per tre anni.", None)
+    check("it", "Il titolo Velaria ha perso il 3% in Borsa.", None)
+    check("it", "Nel 2024 Velaria ha conquistato 400.000 nuovi clienti.", None)
 
 
 def test_old_stake_before_a_change_is_dropped():

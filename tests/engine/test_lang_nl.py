@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.engine.cases import check
+from factcheck import extract
+from tests.engine.cases import PUB, check
 
 CASES = [
     (
@@ -102,6 +103,84 @@ CASES = [
         "Tomas Berg, 54, is sinds 2019 financieel directeur van Klaverbank.",
         {"predicate": "role", "subject": "Tomas Berg", "object": "Klaverbank", "role": "CFO"},
     ),
+    # "Holding" is part of a name, not a legal form to strip
+    (
+        "Het Belgische concern Veltra Holding heeft een belang van 15 procent in Dorvik.",
+        {"predicate": "stake", "subject": "Veltra Holding", "object": "Dorvik", "value": 15},
+    ),
+    # a legal form that ends the sentence keeps its full stop
+    (
+        "Corvane betaalt 20 miljoen euro voor een belang van 10 procent in Ostwerk GmbH.",
+        {"predicate": "investment", "subject": "Corvane", "object": "Ostwerk", "value": 20e6},
+    ),
+    # a company name that opens with "Van"
+    (
+        "Kaapvaart neemt Van Rossum Logistiek over voor 80 miljoen euro.",
+        {"predicate": "acquisition", "subject": "Kaapvaart", "object": "Van Rossum Logistiek", "value": 80e6},
+    ),
+    (
+        "Rivaro stopt 30 miljoen euro in de start-up Lindeq.",
+        {"predicate": "investment", "subject": "Rivaro", "object": "Lindeq", "value": 30e6, "unit": "EUR"},
+    ),
+    (
+        "Kaapvaart zette vorig jaar 640 miljoen euro om.",
+        {"predicate": "revenue", "subject": "Kaapvaart", "value": 640e6, "time": "2024"},
+    ),
+    (
+        "Brandt Verzekeringen maakt 12 miljoen euro over aan Solvik.",
+        {"predicate": "payment", "subject": "Brandt Verzekeringen", "object": "Solvik", "value": 12e6},
+    ),
+    (
+        "Het Vlaamse bedrijf Texaro stelt 1.800 mensen tewerk.",
+        {"predicate": "employees", "subject": "Texaro", "value": 1800},
+    ),
+    (
+        "Elke maand gebruiken 4 miljoen mensen de app van Plantiq.",
+        {"predicate": "users", "subject": "Plantiq", "value": 4e6, "period": "month"},
+    ),
+    (
+        "Femke Smit is benoemd tot financieel directeur van Orvana.",
+        {"predicate": "role", "subject": "Femke Smit", "object": "Orvana", "role": "CFO"},
+    ),
+    (
+        "Ruben Kok leidt Solvik als topman.",
+        {"predicate": "role", "subject": "Ruben Kok", "object": "Solvik", "role": "CEO"},
+    ),
+    (
+        "Ruben Kok is nog altijd bestuursvoorzitter van Solvik.",
+        {"predicate": "role", "subject": "Ruben Kok", "object": "Solvik", "role": "CEO"},
+    ),
+    (
+        "Iris Bos, financieel topvrouw van Plantiq, sprak van een sterk kwartaal.",
+        {"predicate": "role", "subject": "Iris Bos", "object": "Plantiq", "role": "CFO"},
+    ),
+    (
+        "Lotte Meijer treedt in april in dienst bij Varendonk.",
+        {"predicate": "joins", "subject": "Lotte Meijer", "object": "Varendonk"},
+    ),
+    # where a person comes from is not where they go
+    (
+        "Varendonk haalt Lotte Meijer weg bij Solvik.",
+        {"predicate": "joins", "subject": "Lotte Meijer", "object": "Varendonk"},
+    ),
+    (
+        "Lotte Meijer vertrekt bij Solvik en gaat aan de slag bij Varendonk.",
+        {"predicate": "joins", "subject": "Lotte Meijer", "object": "Varendonk"},
+    ),
+    # the state as a holder is named by its country
+    (
+        "De Staat der Nederlanden heeft een belang van 30 procent in Windnet.",
+        {"predicate": "stake", "subject": "Netherlands", "object": "Windnet", "value": 30},
+    ),
+    # a number word opening the sentence is not a name
+    (
+        "Tien jaar na de oprichting boekte Plantiq een omzet van 50 miljoen euro.",
+        {"predicate": "revenue", "subject": "Plantiq", "value": 50e6},
+    ),
+    (
+        "Voor het hele jaar rekent Plantiq op een omzet van 200 miljoen euro.",
+        {"predicate": "revenue", "subject": "Plantiq", "value": 200e6, "time": "2025", "modality": "forecast"},
+    ),
 ]
 
 
@@ -137,3 +216,12 @@ def test_denial_verb():
         "Luchtwerk ontkent dat het Vorsa voor 2 miljard euro wil overnemen.",
         {"predicate": "acquisition", "subject": "Luchtwerk", "object": "Vorsa", "modality": "denied"},
     )
+
+
+def test_crowds_are_not_users():
+    check("nl", "Het concert in Utrecht trok dit jaar 40.000 mensen.", None)
+
+
+def test_headcount_is_not_users():
+    ex = extract("Het familiebedrijf Orvana telt 850 mensen.", lang="nl", published=PUB)
+    assert not [c for c in ex.claims if c.predicate == "users"], ex.claims

@@ -177,6 +177,77 @@ CASES = [
         "A Sardinha Tech, fundada em 2012 por Ana Prates, tem hoje 54 lojas e fatura cerca de R$ 1 bilhão por ano.",
         {"predicate": "revenue", "subject": "Sardinha Tech", "value": 1e9, "unit": "BRL", "time": None},
     ),
+    # Portugal's space-grouped digits, legal forms with dots, and a legal form after a comma
+    (
+        "A Quintela emprega 12 500 pessoas.",
+        {"predicate": "employees", "subject": "Quintela", "value": 12500},
+    ),
+    (
+        "A Ferrovia Lusa S.A. faturou 80 milhões de euros em 2024.",
+        {"predicate": "revenue", "subject": "Ferrovia Lusa", "value": 80e6, "time": "2024"},
+    ),
+    (
+        "A Corvina Têxtil, Lda. emprega 300 pessoas.",
+        {"predicate": "employees", "subject": "Corvina Têxtil", "value": 300},
+    ),
+    # trigger verbs: injetar, perdeu (a loss), pagar-lhe (the payee named before), recebe ... da (the payer after)
+    (
+        "A Corvane vai injetar 30 milhões de euros na startup Lumora.",
+        {"predicate": "investment", "subject": "Corvane", "object": "Lumora", "value": 30e6, "modality": "planned"},
+    ),
+    (
+        "A Corvane perdeu 15 milhões de euros em 2024.",
+        {"predicate": "profit", "subject": "Corvane", "value": -15e6, "time": "2024"},
+    ),
+    (
+        "A Corvane assinou um acordo com a Tidewell. A empresa vai pagar-lhe 20 milhões de euros.",
+        {"predicate": "payment", "subject": "Corvane", "object": "Tidewell", "value": 20e6},
+    ),
+    (
+        "A Tidewell recebe 5 milhões de euros por ano da Corvane.",
+        {"predicate": "payment", "subject": "Corvane", "object": "Tidewell", "value": 5e6, "period": "year"},
+    ),
+    (
+        "A Lumora levantou R$ 90 milhões numa rodada liderada pelo fundo Pinecrest Capital, "
+        "que entrou com R$ 40 milhões.",
+        {"predicate": "investment", "subject": "Pinecrest Capital", "object": "Lumora", "value": 40e6, "unit": "BRL"},
+    ),
+    # users: "pessoas usam", and "todos os meses" as a rate
+    (
+        "Todos os meses, 3 milhões de pessoas usam a aplicação da Lumora.",
+        {"predicate": "users", "subject": "Lumora", "value": 3e6, "period": "month"},
+    ),
+    # founders: "fundou", "fundada ... pelo"
+    (
+        "Sofia Brandão fundou a Vetoria em 2019.",
+        {"predicate": "role", "subject": "Sofia Brandão", "object": "Vetoria", "role": "founder"},
+    ),
+    (
+        "A Vetoria, fundada em 2015 pelo empresário Tomás Leal, emprega 120 pessoas.",
+        {"predicate": "role", "subject": "Tomás Leal", "object": "Vetoria", "role": "founder"},
+    ),
+    # joins: "chegou à", "chega a" (with a business word in the name), "a contratação de"
+    (
+        "Joana Prates chegou à Vetoria como diretora de tecnologia.",
+        {"predicate": "joins", "subject": "Joana Prates", "object": "Vetoria"},
+    ),
+    (
+        "Inês Moura chega a Tejo Logística em maio como diretora financeira.",
+        {"predicate": "joins", "subject": "Inês Moura", "object": "Tejo Logística", "modality": "planned"},
+    ),
+    (
+        "Inês Moura chega a Tejo Logística em maio como diretora financeira.",
+        {"predicate": "role", "subject": "Inês Moura", "object": "Tejo Logística", "role": "CFO"},
+    ),
+    (
+        "A Vetoria anunciou a contratação de Bruno Sardinha para o cargo de diretor financeiro.",
+        {"predicate": "joins", "subject": "Bruno Sardinha", "object": "Vetoria"},
+    ),
+    # the company Meta is no forecast ("meta" = target)
+    (
+        "A Meta investiu 50 milhões de euros na Tidewell.",
+        {"predicate": "investment", "subject": "Meta", "object": "Tidewell", "value": 50e6, "modality": "asserted"},
+    ),
 ]
 
 
@@ -208,6 +279,10 @@ def test_layoffs_are_not_headcount():
 def test_old_stake_before_a_change_is_dropped():
     ex = extract("A Corvina reduziu a participação na Lagoa Azul de 30% para 18%.", lang="pt", published=PUB)
     assert [c.value for c in ex.claims if c.predicate == "stake"] == [18], ex.claims
+
+
+def test_a_lawsuit_is_no_investment():
+    check("pt", "A Vetoria entrou com um pedido de recuperação judicial.", None)
 
 
 def test_incomplete():
