@@ -199,7 +199,8 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
         if (
             not _is_cap(t)
             or t in ld.currency_symbols
-            or flags.stop[i]
+            or (flags.stop[i] and not _given_compound(texts, i))
+            or _period_token(t, ld)
             or t.lower() in ld.non_names
             or (
                 flags.company[i]
@@ -242,12 +243,34 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
             if u in ld.legal_forms:
                 j += 1
                 continue
-            if u in ld.name_particles and j + 1 < n and _is_cap(texts[j + 1]) and j > i:
-                j += 2
-                continue
+            if u in ld.name_particles and j > i:
+                # "Maria van der Berg", "Jan de Vries": particles after a first name; but after a full name
+                # "van" is "of": "Pieter-Jan Verhaeghe van Scheldekracht"
+                k = j
+                while k < n and k - j < 3 and texts[k] in ld.name_particles:
+                    k += 1
+                words = [w for w in _join(tuple(texts[i:j])).split()]
+                if k < n and _is_cap(texts[k]) and (len(words) == 1 or u[:1].isupper()):
+                    j = k + 1
+                    continue
             break
         yield i, j
         i = j
+
+
+def _given_compound(texts: list[str], i: int) -> bool:
+    """ "Jan-Willem", "Mai-Linh": a given name joined to another, though its first part is also a month."""
+    return (
+        i + 2 < len(texts)
+        and texts[i + 1] == "-"
+        and knowledge.is_given_name(texts[i])
+        and knowledge.is_given_name(texts[i + 2])
+    )
+
+
+def _period_token(t: str, ld: LangData) -> bool:
+    """ "Q3", "H1", "S2": a quarter or a half-year, never a name."""
+    return len(t) == 2 and any(p is not None and p.match(t) for p in (ld.quarter_token, ld.half_token))
 
 
 def _company_apposition(texts: list[str], j: int, flags: _Kinds) -> bool:

@@ -195,6 +195,7 @@ class _Extractor(Figures, Arguments, Roles, Timing):
         if any(m[2][0] in CLAIM_CUES for m in sm) or self._pct_cue(s, sm):
             st = self._prepare(s, sm, ms)
             claims += self._value_claims(st)
+            claims += self._priceless_acquisitions(st, claims)
             claims += self._role_claims(st)
             claims += self._join_claims(st)
         else:

@@ -221,6 +221,49 @@ class Figures:
             kept.append(replace(price, predicate="acquisition") if c.predicate != "acquisition" else c)
         return _dedupe(kept)
 
+    def _priceless_acquisitions(self, st: _Sent, found: list[Claim]) -> list[Claim]:
+        """A takeover told without its price ("Valtrix will acquire Lumen", "Lumen wird von Valtrix
+        übernommen"): the buyer and the company bought, each named in the sentence. Not where the sentence
+        also tells a stake or a share (a partial purchase), nor where a price was already linked."""
+        if any(c.predicate in ("acquisition", "stake") for c in found) or st.of("percent"):
+            return []
+        out = []
+        orgs = self._orgs(st)
+        arts = self.ld.cue_set("articles")
+        negations = self.ld.cue_set("negations")
+        for t in st.of("trigger"):
+            if t[2][1] != "acquisition" or len(t[2]) > 3:
+                continue
+            if any(w in negations for w in st.s.lowers[: t[0]]):
+                continue  # "n'a pas l'intention de racheter X", "no tiene intención de comprar X"
+            subj, obj = self._arguments(st, "acquisition", t, None)
+            if not subj or not obj or subj == obj:
+                continue
+            named = {m.name: m for m in orgs}
+            if subj not in named or obj not in named:
+                continue  # both named here: an implied buyer or target is too often another deal's
+            o = named[obj]
+            # the company bought right after the verb, with only an article, a company noun or "of" between
+            # ("acquire Lumen", "la compra de la empresa Lumen"; not "bought shares in Lumen"), or, passive,
+            # before it ("Lumen wird ... übernommen")
+            glue = arts | {k for p in st.of("company") + st.of("of_prep") for k in range(p[0], p[1])}
+            right_after = 0 <= o.start - t[1] <= 3 and all(
+                k in glue or st.s.lowers[k] in arts for k in range(t[1], o.start)
+            )
+            if not (right_after or (o.end <= t[0] and named[subj].start > o.start)):
+                continue
+            out.append(
+                self._claim(
+                    st,
+                    predicate="acquisition",
+                    subject=subj,
+                    object=obj,
+                    modality=self._modality(st, "acquisition", t, None),
+                )
+            )
+            break
+        return out
+
     def _same_clause_as_stake(self, st: _Sent, links: list, v: Value) -> bool:
         """ "buys a 49% stake for $14bn" but not "..., and Tessaline planned to pay $200m"."""
         t = self._stake_trigger(st, links)

@@ -73,7 +73,8 @@ def _cue_words(code: str) -> frozenset[str]:
     def walk(node) -> None:
         if isinstance(node, dict):
             for k, v in node.items():
-                walk(k)
+                if not isinstance(v, (dict, list)):
+                    walk(k)  # the words of a map ("dólares" = "USD", "millón" = 1e6), not section names
                 walk(v)
         elif isinstance(node, list):
             for v in node:

@@ -147,6 +147,7 @@ class LangData:
     capitalises_nouns: bool = False
     verb_final: bool = False
     quarter_token: re.Pattern | None = None  # "Q2", "T2"
+    half_token: re.Pattern | None = None  # "H1", "S2"
     number_words: bool = True
     _cue_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -340,6 +341,9 @@ def _build(code: str) -> LangData:
     t = raw.get("time", {})
     letters = "".join(re.escape(x.upper() + x.lower()) for x in t.get("quarter_letters", ()))
     ld.quarter_token = re.compile(rf"^[{letters}]([1-4])$") if letters else None
+    halves = "".join(re.escape(x.upper() + x.lower()) for x in t.get("half_letters", ()))
+    ld.half_token = re.compile(rf"^[{halves}]([12])$") if halves else None
+    add(t.get("half_words", ()), ("half",))
     for offset, phrases in t.get("relative_years", {}).items():
         add(phrases, ("rel_year", int(offset)))
     add(t.get("quarter_words", ()), ("quarter",))

@@ -33,36 +33,39 @@ class Timing:
                 years[i] = t
         used = set()
         pub_year = self.published.year if self.published else None
-        for q in st.of("quarter"):
-            qi = q[0]
-            num = None
-            for o in st.by_end.get(qi, []) + st.by_end.get(qi - 1, []):
-                if o[2][0] == "ordinal":
-                    num = o[2][1]
-            m = self._quarter_match(s.texts[qi])
-            if num is None and qi + 1 < len(s.texts) and s.texts[qi + 1].isdigit() and len(s.texts[qi + 1]) == 1:
-                num = int(s.texts[qi + 1])
-            if num is None and m:
-                num = int(m.group(1))
-            if num is None:
-                continue
-            year = None
-            for k in range(q[1], min(q[1] + 3, len(s.texts))):
-                if k in years:
-                    year = years[k]
-                    used.add(k)
-                    break
-            if year is None and pub_year:
-                year = str(pub_year)
-            if year:
-                out.append((qi, f"{year}-Q{num}"))
-        for i, t in enumerate(s.texts):
-            m = self._quarter_match(t)
-            if m and not any(p == i for p, _ in out):
-                year = years.get(i + 1) or years.get(i - 1)
+        for kind, letter, token in (("quarter", "Q", self.ld.quarter_token), ("half", "H", self.ld.half_token)):
+            for q in st.of(kind):
+                qi = q[0]
+                num = None
+                for o in st.by_end.get(qi, []) + st.by_end.get(qi - 1, []):
+                    if o[2][0] == "ordinal":
+                        num = o[2][1]
+                m = token.match(s.texts[qi]) if token else None
+                if num is None and qi + 1 < len(s.texts) and s.texts[qi + 1].isdigit() and len(s.texts[qi + 1]) == 1:
+                    num = int(s.texts[qi + 1])
+                if num is None and m:
+                    num = int(m.group(1))
+                if num is None or (letter == "H" and num > 2):
+                    continue
+                year = None
+                for k in range(q[1], min(q[1] + 3, len(s.texts))):
+                    if k in years:
+                        year = years[k]
+                        used.add(k)
+                        break
+                year = year or self._year_of(letter, num)
                 if year:
-                    used.add(i + 1 if i + 1 in years else i - 1)
-                    out.append((i, f"{year}-Q{m.group(1)}"))
+                    out.append((qi, f"{year}-{letter}{num}"))
+            # "Q3 2024", "2024 Q3", "H1 2025"
+            for i, t in enumerate(s.texts):
+                m = token.match(t) if token else None
+                if m and not any(p == i for p, _ in out):
+                    year = years.get(i + 1) or years.get(i - 1)
+                    if year:
+                        used.add(i + 1 if i + 1 in years else i - 1)
+                    year = year or self._year_of(letter, int(m.group(1)))
+                    if year:
+                        out.append((i, f"{year}-{letter}{m.group(1)}"))
         for i, y in years.items():
             if i not in used:
                 out.append((i, y))
@@ -70,6 +73,16 @@ class Timing:
             for r in st.of("rel_year"):
                 out.append((r[0], str(pub_year + r[2][1])))
         return out
+
+    def _year_of(self, letter: str, num: int) -> str | None:
+        """The year of a quarter or half named without one ("im dritten Quartal", "il primo semestre"): the
+        publication's, unless that period starts more than three months after the article was published, when
+        the text reports the one before ("im vierten Quartal" in a January article is last year's)."""
+        if self.published is None:
+            return None
+        start_month = (num - 1) * (3 if letter == "Q" else 6) + 1
+        year = self.published.year
+        return str(year - 1 if start_month - self.published.month > 3 else year)
 
     def _period(self, st: _Sent, t: tuple, v: Value) -> str | None:
         best, bd = None, None

@@ -203,3 +203,67 @@ def test_digits_grouped_by_spaces(text, value):
 def test_a_company_named_by_a_common_word_opens_its_sentence(text):
     got = _claims(text)
     assert _has(got, {"predicate": "revenue", "subject": "Lanterna", "value": 1.8e9, "time": "2024"}), got
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Orvelle will acquire Quillon Labs.", "planned"),
+        ("Orvelle a racheté la société Quillon Labs.", "asserted"),
+        ("Orvelle completed the acquisition of Quillon Labs in March.", "asserted"),
+        ("Orvelle kauft Quillon Labs komplett.", "asserted"),
+    ],
+)
+def test_a_takeover_without_a_price(text, modality):
+    got = _claims(text)
+    want = {"predicate": "acquisition", "subject": "Orvelle", "object": "Quillon Labs", "value": None}
+    assert _has(got, {**want, "modality": modality}), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orvelle bought shares in Quillon Labs.",
+        "Orvelle bought a 20% stake in Quillon Labs.",
+        "Orvelle hat nicht vor, Quillon Labs zu kaufen.",
+    ],
+)
+def test_no_takeover_where_only_shares_are_bought_or_it_is_negated(text):
+    got = _claims(text)
+    assert not any(c["predicate"] == "acquisition" for c in got), got
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "time"),
+    [
+        ("2023-11-20", "Quillon erzielte im ersten Halbjahr einen Umsatz von 3 Mrd. Euro.", "2023-H1"),
+        ("2025-09-01", "Quillon posted H1 2025 revenue of €3bn.", "2025-H1"),
+        (
+            "2025-09-01",
+            "Au premier semestre 2025, Quillon a réalisé un chiffre d'affaires de 3 milliards d'euros.",
+            "2025-H1",
+        ),
+        ("2024-02-10", "Im vierten Quartal erzielte Quillon einen Umsatz von 3 Mrd. Euro.", "2023-Q4"),
+        ("2023-11-20", "Im dritten Quartal erzielte Quillon einen Umsatz von 3 Mrd. Euro.", "2023-Q3"),
+        ("2023-05-02", "Nel primo trimestre Quillon ha registrato ricavi per 2 miliardi di euro.", "2023-Q1"),
+        ("2025-09-01", "Q3 revenue at Quillon rose to €3bn.", "2025-Q3"),
+    ],
+)
+def test_quarters_and_halves_resolved_against_the_publication_date(published, text, time):
+    import datetime as dt
+
+    got = [c.to_dict() for c in extract(text, published=dt.date.fromisoformat(published)).claims]
+    assert _has(got, {"predicate": "revenue", "subject": "Quillon", "time": time}), got
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Maria van der Berg wordt de nieuwe CEO van Quillon.", "Maria van der Berg"),
+        ("Jan-Willem de Graaf wordt CEO van Quillon.", "Jan-Willem de Graaf"),
+        ("Pieter-Jan Verhaeghe van Scheldekracht wordt CEO van Quillon.", "Pieter-Jan Verhaeghe"),
+    ],
+)
+def test_particles_and_compound_first_names(text, person):
+    got = _claims(text)
+    assert _has(got, {"predicate": "role", "subject": person, "object": "Quillon", "role": "CEO"}), got
