@@ -51,6 +51,20 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     return number
 
 
+def env_fraction(name: str, default: float) -> float:
+    """A number in [0, 1]."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        raise ConfigError(f"{name}={value!r} is not a number") from None
+    if not 0.0 <= number <= 1.0:  # also refuses nan
+        raise ConfigError(f"{name}={number} must be between 0 and 1")
+    return number
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None:

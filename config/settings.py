@@ -11,7 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from config.env import ConfigError, env_bool, env_int, env_list, env_str
+from config.env import ConfigError, env_bool, env_fraction, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -156,6 +156,9 @@ CELERY_BEAT_SCHEDULE = {
 FACTCHECK_PUBLIC_URL = env_str("FACTCHECK_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 # Claims re-checked per task after a verdict (a hot fact has thousands).
 FACTCHECK_RECHECK_BATCH = env_int("FACTCHECK_RECHECK_BATCH", 500, minimum=1)
+# Claims the engine is less sure of than this are not stored. 0 (the default) stores every claim with its
+# confidence, and reviewers see the low ones marked in the queue.
+FACTCHECK_MIN_CONFIDENCE = env_fraction("FACTCHECK_MIN_CONFIDENCE", 0.0)
 # Longest article text accepted, in UTF-8 bytes (a long feature is ~60 kB).
 FACTCHECK_MAX_ARTICLE_BYTES = env_int("FACTCHECK_MAX_ARTICLE_BYTES", 200_000, minimum=1)
 

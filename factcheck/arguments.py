@@ -5,7 +5,8 @@ subject ("the company") refers to.
 
 from __future__ import annotations
 
-from factcheck.entities import ORG, PERSON, Mention
+from factcheck import knowledge
+from factcheck.entities import ORG, PERSON, PLACE, Mention
 from factcheck.numbers import Value
 from factcheck.reading import (
     TWO_PLACE,
@@ -140,7 +141,12 @@ class Arguments:
     def _persons(self, st: _Sent) -> list[Mention]:
         """People, and names shaped like people's when the sentence names no one for sure."""
         sure = [m for m in st.mentions if m.kind == PERSON]
-        return sure or [m for m in st.mentions if m.pshape]
+        if sure:
+            return sure
+        # a name that opens with a given name is a person's before one that only looks like it ("Molina Carta")
+        shaped = [m for m in st.mentions if m.pshape and m.kind != PLACE]
+        given = [m for m in shaped if knowledge.is_given_name(m.name.split()[0].split("-")[0])]
+        return given or shaped
 
     def _object(self, st: _Sent, t: tuple, v: Value | None, pred: str, avoid: set | None = None) -> str | None:
         avoid = avoid or set()  # only for resolving "the company": explicit names are as written

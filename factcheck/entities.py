@@ -9,6 +9,7 @@ document, so a name recognised in one sentence is recognised in all of them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -89,7 +90,12 @@ def _is_cap(t: str) -> bool:
     return c.isalpha() and not t.islower()
 
 
+_SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|D['’])(?=[A-Z])")
+
+
 def _titlecase_word(t: str) -> bool:
+    """ "Weiß", "Anne-Sophie", and surnames with a capital inside their prefix: "McAlister", "O'Donnell"."""
+    t = _SURNAME_PREFIX.sub("", t)
     return t[:1].isupper() and t[1:].replace("-", "").isalpha() and t[1:].islower()
 
 
@@ -233,6 +239,8 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
                     ld.capitalises_nouns
                     and _known(texts[j + 1], ld.code)
                     and not (knowledge.is_given_name(texts[j - 1]) and knowledge.is_given_name(texts[j + 1]))
+                    # "Katrin Oberländer-Weiß": a double surname after a first name
+                    and not (j - i >= 2 and knowledge.is_given_name(texts[i]))
                 )
             ):
                 j += 2

@@ -16,7 +16,7 @@ from dataclasses import replace
 from factcheck import confidence, langid, languages
 from factcheck.arguments import Arguments
 from factcheck.claim import Claim, Extraction
-from factcheck.entities import ORG, PERSON, Mention, find_mentions
+from factcheck.entities import ORG, PERSON, PLACE, Mention, find_mentions
 from factcheck.figures import Figures
 from factcheck.languages import LangData
 from factcheck.numbers import find_values
@@ -33,8 +33,10 @@ def extract(
     published: dt.date | None = None,
     lang: str | None = None,
     entities: Mapping[str, str] | None = None,
+    min_confidence: float = confidence.MIN_CONFIDENCE,
 ) -> Extraction:
-    """Structured claims of one article (see shared/spec/claims.md)."""
+    """Structured claims of one article (see shared/spec/claims.md), each with a confidence; claims below
+    `min_confidence` are left out (0 keeps every claim)."""
     code = lang or langid.detect(text)
     ld = languages.get(code)
     result = Extraction(lang=code)
@@ -46,9 +48,13 @@ def extract(
     ex = _Extractor(text, ld, published, result)
     for s, sm, ms in zip(sents, matches, mentions, strict=True):
         ex.sentence(s, sm, ms)
-    result.claims = _dedupe(result.claims)
-    result.incomplete = _dedupe(result.incomplete)
+    result.claims = _dedupe([c for c in result.claims if _sure_enough(c, min_confidence)])
+    result.incomplete = _dedupe([c for c in result.incomplete if _sure_enough(c, min_confidence)])
     return result
+
+
+def _sure_enough(c: Claim, least: float) -> bool:
+    return least <= 0 or c.confidence is None or c.confidence >= least
 
 
 def _hyphen_modifier(s: Sentence, i: int) -> bool:
@@ -202,7 +208,7 @@ class _Extractor(Figures, Arguments, Roles, Timing):
             # most sentences state no claim: only what later sentences need is kept
             self._remember_appositions(s, [m for m in sm if m[2][0] == "company"], ms)
         if claims:
-            claims = [self._with_confidence(st, c) for c in claims]
+            claims = [self._with_confidence(st, c) for c in claims if self._types_fit(st, c)]
         for c in claims:
             if c.value is None and c.predicate not in ("role", "joins", "acquisition"):
                 self.result.incomplete.append(c)
@@ -225,6 +231,18 @@ class _Extractor(Figures, Arguments, Roles, Timing):
         oblique = {m.start for m in ms if m.start in prep_ends or (m.start - 1 in prep_ends and m.start - 1 in arts)}
         self.sal.add(s.index, ms, oblique)
 
+    def _types_fit(self, st: _Sent, c: Claim) -> bool:
+        """A claim's arguments have the types its predicate takes: a person holds a title or joins, an
+        organisation is what is held, joined or employs; a person never has revenue or staff, and a place
+        only acts as a state."""
+        named = {m.name: m for m in st.mentions}
+        subj, obj = named.get(c.subject), named.get(c.object) if c.object else None
+        if c.predicate in ("role", "joins"):
+            return not (subj and subj.kind == ORG and not subj.pshape) and not (obj and obj.kind == PERSON)
+        if subj is not None and (subj.kind == PERSON or (subj.kind == PLACE and not subj.state)):
+            return c.predicate == "stake" and subj.kind == PERSON  # founders hold stakes
+        return not (obj and obj.kind in (PERSON, PLACE))
+
     def _with_confidence(self, st: _Sent, c: Claim) -> Claim:
         named = {m.name: m for m in st.mentions}
         subj, obj = named.get(c.subject), named.get(c.object) if c.object else None
@@ -240,6 +258,10 @@ class _Extractor(Figures, Arguments, Roles, Timing):
             figures=len(st.values),
             tokens=len(st.s.texts),
             state=bool(subj and subj.state),
+            subject_first=bool(
+                subj and subj.name == next((m.name for m in st.mentions if m.kind in (ORG, PERSON)), "")
+            ),
+            in_order=bool(subj and obj and subj.start < obj.start),
         )
         c = replace(c, confidence=confidence.score(f))
         self.result.evidence[c] = f

@@ -108,6 +108,7 @@ def article_process(*, article_id: int) -> list[int]:
             published=article.published,
             lang=article.language or None,
             entities=entity_registry_names(text=article.text),
+            min_confidence=settings.FACTCHECK_MIN_CONFIDENCE,
         )
         claim_ids = _store_extraction(article, extraction)
     except Exception as exc:

@@ -267,3 +267,21 @@ def test_quarters_and_halves_resolved_against_the_publication_date(published, te
 def test_particles_and_compound_first_names(text, person):
     got = _claims(text)
     assert _has(got, {"predicate": "role", "subject": person, "object": "Quillon", "role": "CEO"}), got
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        (
+            "Quillon Payments has appointed Rory McAlister-Dunn as chief financial officer.",
+            "Rory McAlister-Dunn",
+            "CFO",
+        ),
+        ("Margaret O'Donnell-Shaw is the chief executive of Quillon Payments.", "Margaret O'Donnell-Shaw", "CEO"),
+        ("Katrin Oberländer-Weiß wird Finanzvorständin von Quillon Payments.", "Katrin Oberländer-Weiß", "CFO"),
+    ],
+)
+def test_surnames_with_prefixes_and_double_surnames(text, person, role):
+    got = _claims(text)
+    assert _has(got, {"predicate": "role", "subject": person, "object": "Quillon Payments", "role": role}), got
+    assert not any(c["subject"] == "Quillon Payments" for c in got if c["predicate"] == "role"), got
