@@ -473,8 +473,11 @@ def find_mentions(
             # "nach acht Jahren Ende Juni": an inflected noun does not open a name
             i += 1
             toks = toks[1:]
-        role_adj = _evidence_role(flags, i, j)
         given = _person_shaped(toks, ld) and knowledge.is_given_name(toks[0].split("-")[0])
+        # "CFO Jane Doe" marks a person; "CFO of Quillon", "Finanzvorständin von Quillon" an organisation
+        # (in German only without an article after "von": "Präsidentin von der Leyen" is a person)
+        title_of = i in flags.role_of_end and not (ld.capitalises_nouns and (i - 1) in flags.article_end)
+        role_adj = _evidence_role(flags, i, j) and not (title_of and not given)
         if i == 0 and len(toks) >= 2 and toks not in strong and toks[1:] in strong and not role_adj and not given:
             # "Alemã Halvex compra ...": a headline's adjective before a name seen elsewhere
             i += 1
@@ -575,7 +578,7 @@ def find_mentions(
             and _company_apposition(texts, j, flags)
         )
         # "fundador da Quinta Digital": a name after a title and "of" is an organisation
-        role_of = i in flags.role_of_end and not ld.capitalises_nouns
+        role_of = title_of and not given
         # "die Tessin-Anteile", "Quorris-Übernahme": whose shares or takeover it is, it is a company
         deal_head = hyphen_head and (j + 1) in flags.trigger_start
         # "Ottone Brisa founded Brisa": what is founded is an organisation, even under its founder's surname
