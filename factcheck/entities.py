@@ -18,7 +18,7 @@ from factcheck import knowledge
 from factcheck.languages import LangData, stop_words
 from factcheck.text import Sentence
 
-ORG, PERSON, PLACE = "organisation", "person", "place"
+ORG, PERSON, PLACE, OTHER = "organisation", "person", "place", "other"
 # a place that can act as a state: hold a stake, invest, pay (the contract names it by its country)
 STATE_KINDS = frozenset({"country", "region"})
 # where each language's press writes its own cities' names ("Lisboa", "Köln", "Torino"): there a
@@ -264,6 +264,10 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
             break
         yield i, j
         i = j
+
+
+def _institution(toks: tuple[str, ...], ld: LangData) -> bool:
+    return any(t.lower() in ld.institution_words or t.lower().endswith(ld.institution_endings or ("\0",)) for t in toks)
 
 
 def _given_compound(texts: list[str], i: int) -> bool:
@@ -714,7 +718,9 @@ def find_mentions(
             if where.kind == "country":
                 country_names[canon] = where.name  # the contract names a state by its country: "Dänemark" -> Denmark
     for toks, (canon, _) in names.items():
-        if _strip_legal(toks, ld) in always_place and canon not in org_kind:
+        if _institution(_strip_legal(toks, ld), ld) and toks[-1] not in ld.legal_forms:
+            kinds[canon] = OTHER  # "Supremo Tribunal Federal", "CDU-Parteivorstand": no company
+        elif _strip_legal(toks, ld) in always_place and canon not in org_kind:
             kinds[canon] = PLACE
         elif canon in org_kind:
             kinds[canon] = ORG

@@ -16,7 +16,7 @@ from dataclasses import replace
 from factcheck import confidence, langid, languages
 from factcheck.arguments import Arguments
 from factcheck.claim import Claim, Extraction
-from factcheck.entities import ORG, PERSON, PLACE, Mention, find_mentions
+from factcheck.entities import ORG, OTHER, PERSON, PLACE, Mention, find_mentions
 from factcheck.figures import Figures
 from factcheck.languages import LangData
 from factcheck.numbers import find_values
@@ -235,8 +235,12 @@ class _Extractor(Figures, Arguments, Roles, Timing):
         """A claim's arguments have the types its predicate takes: a person holds a title or joins, an
         organisation is what is held, joined or employs; a person never has revenue or staff, and a place
         only acts as a state."""
+        if any(n and n.split()[0].islower() for n in (c.subject, c.object)):
+            return False  # "den Aufsichtsrat": a phrase, not a name
         named = {m.name: m for m in st.mentions}
         subj, obj = named.get(c.subject), named.get(c.object) if c.object else None
+        if any(m is not None and m.kind == OTHER for m in (subj, obj)):
+            return False
         if c.predicate in ("role", "joins"):
             return not (subj and subj.kind == ORG and not subj.pshape) and not (obj and obj.kind == PERSON)
         if subj is not None and (subj.kind == PERSON or (subj.kind == PLACE and not subj.state)):

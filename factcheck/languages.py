@@ -142,6 +142,8 @@ class LangData:
     non_names: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
+    institution_words: frozenset[str] = frozenset()  # "Senado", "Bundestag": a name of an institution
+    institution_endings: tuple[str, ...] = ()  # "*ministerium"
     abbreviations: tuple[str, ...] = ()
     tokenizer: TokenizerSpec = field(default_factory=TokenizerSpec)
     capitalises_nouns: bool = False
@@ -290,6 +292,9 @@ def _build(code: str) -> LangData:
     ld.non_names = frozenset(w.lower() for w in e.get("non_names", ()))
     ld.name_particles = frozenset(e.get("name_particles", ()))
     ld.org_words = frozenset(w.lower() for w in e.get("org_words", ()))
+    inst = [w.lower() for w in e.get("institution_words", ())]
+    ld.institution_words = frozenset(w for w in inst if not w.startswith("*"))
+    ld.institution_endings = tuple(w[1:] for w in inst if w.startswith("*"))
     c = raw.get("cues", {})
     add(c.get("distractors", ()), ("distract",))
     add(c.get("growth", ()), ("growth",))

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.claim import Claim
-from factcheck.entities import ORG, PERSON, PLACE, Mention
+from factcheck.entities import ORG, OTHER, PERSON, PLACE, Mention
 from factcheck.numbers import Value
 from factcheck.text import Sentence
 
@@ -18,7 +18,7 @@ COUNT_PREDICATES = frozenset({"employees", "users"})
 PRICE_PREDICATES = frozenset({"acquisition", "investment", "payment"})
 TWO_PLACE = frozenset({"stake", "investment", "acquisition", "payment"})
 FISCAL = frozenset({"revenue", "profit"})
-KIND_OUT = {ORG: "organisation", PERSON: "person", PLACE: "other"}
+KIND_OUT = {ORG: "organisation", PERSON: "person", PLACE: "other", OTHER: "other"}
 
 # How far (in tokens) a number may be from its trigger; a clause break counts extra.
 MAX_LINK = {"%": 10, "money": 16}

@@ -285,3 +285,16 @@ def test_surnames_with_prefixes_and_double_surnames(text, person, role):
     got = _claims(text)
     assert _has(got, {"predicate": "role", "subject": person, "object": "Quillon Payments", "role": role}), got
     assert not any(c["subject"] == "Quillon Payments" for c in got if c["predicate"] == "role"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arlindo Vaz é o presidente do Senado desde 2023.",
+        "Jeanne Morel, présidente de l'Assemblée nationale, a reçu Quillon.",
+        "Quillon-Chefin Anna Weiß sprach vor dem Bundestag.",
+    ],
+)
+def test_institutions_hold_no_company_role(text):
+    got = _claims(text)
+    assert not any(c["object"] in ("Senado", "Assemblée", "Bundestag") for c in got), got
