@@ -266,6 +266,13 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
         i = j
 
 
+def _german_genitive(word: str, ld: LangData) -> bool:
+    """ "Metas", "Mobilfunks", "Tessmars": a name's genitive -s, not a name ending in s ("Siemens")."""
+    if not word.endswith("s") or len(word) <= 3 or word.endswith(("ss", "ß")):
+        return False
+    return not _known(word, ld.code) or _lemma(word, ld.code) == word[:-1]
+
+
 def _institution(toks: tuple[str, ...], ld: LangData) -> bool:
     return any(t.lower() in ld.institution_words or t.lower().endswith(ld.institution_endings or ("\0",)) for t in toks)
 
@@ -438,8 +445,10 @@ def find_mentions(
         word = texts[i]
         if ordinary_initial(word) or _lemma(word, ld.code) != word:
             return False
-        if i == 0:
-            return j in flags.trigger_start or (j < len(texts) and texts[j] in ld.legal_forms)
+        if i == 0:  # "Meta hält ...", "Siemens AG ...", "Siemens' 1.200 Beschäftigte"
+            return j in flags.trigger_start or (
+                j < len(texts) and (texts[j] in ld.legal_forms or texts[j][:1].isdigit())
+            )
         if texts[i - 1][:1].isupper():
             return False
         return flags.pred_word[i - 1] or (i in flags.obj_prep_end and any(flags.pred_word[max(0, i - 8) : i]))
@@ -554,10 +563,8 @@ def find_mentions(
                 j -= 1
                 toks = toks[:-1]
                 hyphen_head = possessive = False
-                last = toks[-1]
-                if len(toks) >= 2 and last.endswith("s") and len(last) > 3 and not _known(last, ld.code):
-                    base = (*toks[:-1], last[:-1])  # its genitive: "Nordlicht Energie"
-                    strong.setdefault(base, "multi")
+                if len(toks) >= 2 and _german_genitive(toks[-1], ld):
+                    strong.setdefault((*toks[:-1], toks[-1][:-1]), "multi")  # its genitive: "Nordlicht Energie"
             elif len(toks) == 2 and toks[0].endswith("s") and len(toks[0]) > 3 and not _namey(toks[-1], ld):
                 # "Orvanes Einblicke": a genitive and a noun, not one name ("Hansa Mobilfunk" is one)
                 j = i + 1
@@ -571,6 +578,17 @@ def find_mentions(
             and i not in flags.article_end
         ):
             gen_next.add(toks[0][:-1])
+        if (
+            ld.capitalises_nouns
+            and j < len(texts)
+            and texts[j][:1].isdigit()
+            and i not in flags.article_end
+            and _german_genitive(toks[-1], ld)
+        ):
+            # "Metas 12.500 Beschäftigte", "Hansa Mobilfunks 1.200 Beschäftigte": whose staff it is
+            base = (*toks[:-1], toks[-1][:-1])
+            strong.setdefault(base, "multi" if len(base) > 1 else "genitive")
+            strong.setdefault(toks, "multi")
         reason = None
         role_head = j + 1 < len(texts) and texts[j] == "-" and flags.role[j + 1]
         # "Tessaline's chief executive": whose chief a name is, it is an organisation

@@ -13,15 +13,15 @@ from tests.engine.behaviour import suite
 from tests.engine.behaviour.names import LANGS
 
 FLOORS = {
-    "en": 0.75,
-    "de": 0.40,
-    "fr": 0.75,
-    "es": 0.80,
-    "it": 0.65,
-    "pt": 0.70,
-    "nl": 0.70,
+    "en": 0.90,
+    "de": 0.75,
+    "fr": 0.90,
+    "es": 0.90,
+    "it": 0.90,
+    "pt": 0.90,
+    "nl": 0.90,
 }
-OVERALL_FLOOR = 0.70
+OVERALL_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")

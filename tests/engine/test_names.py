@@ -298,3 +298,16 @@ def test_surnames_with_prefixes_and_double_surnames(text, person, role):
 def test_institutions_hold_no_company_role(text):
     got = _claims(text)
     assert not any(c["object"] in ("Senado", "Assemblée", "Bundestag") for c in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Quillons 12.500 Beschäftigte erhalten eine Prämie.", "Quillon"),
+        ("Hansa Mobilfunks 1.200 Beschäftigte erhalten eine Prämie.", "Hansa Mobilfunk"),
+        ("Siemens 1.200 Beschäftigte erhalten eine Prämie.", "Siemens"),
+    ],
+)
+def test_german_genitive_before_a_figure(text, company):
+    got = _claims(text)
+    assert [c["subject"] for c in got if c["predicate"] == "employees"] == [company], got
