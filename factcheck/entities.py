@@ -177,7 +177,8 @@ class _Kinds:
         # "in Eindhoven" is a place, "a stake in Kelpie" is not
         for s, e in place_preps:
             # "in Eindhoven" is a place; "a stake in X", "invested €30m in X" are not
-            if not any(self.pred_word[max(0, s - 5) : s]):
+            # (a long amount may stand between: "investiu 14,3 mil milhões de euros na X")
+            if not any(self.pred_word[max(0, s - 10) : s]):
                 self.place_prep_end.add(e)
         for s, e in weak_preps:
             # "le groupe de Rennes", "la start-up di Torino", "Stellan Capital, de Abu Dhabi"
@@ -251,14 +252,16 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
             if u in ld.legal_forms:
                 j += 1
                 continue
-            if u in ld.name_particles and j > i:
+            if u in ld.name_particles and j > i and texts[j - 1] not in ld.legal_forms:
                 # "Maria van der Berg", "Jan de Vries": particles after a first name; but after a full name
                 # "van" is "of": "Pieter-Jan Verhaeghe van Scheldekracht"
                 k = j
                 while k < n and k - j < 3 and texts[k] in ld.name_particles:
                     k += 1
-                words = [w for w in _join(tuple(texts[i:j])).split()]
-                if k < n and _is_cap(texts[k]) and (len(words) == 1 or u[:1].isupper()):
+                particles = {p.lower() for p in ld.name_particles}
+                words = [w for w in _join(tuple(texts[i:j])).split() if w.lower() not in particles]
+                after_surname = len(words) == 1 or u[:1].isupper() or ld.particles_after_surname
+                if k < n and _is_cap(texts[k]) and after_surname:
                     j = k + 1
                     continue
             break
@@ -643,7 +646,13 @@ def find_mentions(
         modifier = not ld.capitalises_nouns and any(
             k < len(texts) and flags.company[k] and texts[k][:1].islower() and texts[k - 1] != "," for k in (j, j + 1)
         )
-        listed = i >= 2 and texts[i - 1] in {",", "(", "/"} | conj_words and last_place.get(si) == i - 1
+        # "in Lisbon, Porto and Braga"; but "Basé à Lyon, X emploie ...": X opens the main clause
+        listed = (
+            i >= 2
+            and texts[i - 1] in {",", "(", "/"} | conj_words
+            and last_place.get(si) == i - 1
+            and (j >= len(texts) or not texts[j][:1].isalpha() or texts[j].lower() in conj_words)
+        )
         is_place = i in flags.place_prep_end or modifier or based or listed
         if is_place:
             last_place[si] = j

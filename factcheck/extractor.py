@@ -91,6 +91,7 @@ class _Extractor(Figures, Arguments, Roles, Timing):
         self.held: set[str] = set()  # companies bought, invested in or valued so far
         self.last_currency: str | None = None
         self.si = 0
+        self.takeover: tuple[int, Claim] | None = None  # the last takeover told without its price
 
     # ------------------------------------------------------------------ setup
     def _prepare(self, s: Sentence, sm: list, ms: list[Mention]) -> _Sent:
@@ -201,6 +202,7 @@ class _Extractor(Figures, Arguments, Roles, Timing):
         if any(m[2][0] in CLAIM_CUES for m in sm) or self._pct_cue(s, sm):
             st = self._prepare(s, sm, ms)
             claims += self._value_claims(st)
+            claims = self._takeover_price(st, claims)
             claims += self._priceless_acquisitions(st, claims)
             claims += self._role_claims(st)
             claims += self._join_claims(st)
@@ -210,6 +212,8 @@ class _Extractor(Figures, Arguments, Roles, Timing):
         if claims:
             claims = [self._with_confidence(st, c) for c in claims if self._types_fit(st, c)]
         for c in claims:
+            if c.predicate == "acquisition" and c.value is None:
+                self.takeover = (self.si, c)
             if c.value is None and c.predicate not in ("role", "joins", "acquisition"):
                 self.result.incomplete.append(c)
             else:
@@ -230,6 +234,24 @@ class _Extractor(Figures, Arguments, Roles, Timing):
                 prep_ends.add(e)
         oblique = {m.start for m in ms if m.start in prep_ends or (m.start - 1 in prep_ends and m.start - 1 in arts)}
         self.sal.add(s.index, ms, oblique)
+
+    def _takeover_price(self, st: _Sent, claims: list[Claim]) -> list[Claim]:
+        """ "X has completed the takeover of Y. X paid €600m for the business." / "X zahlte dafür ...": a
+        payment by the buyer, right after a takeover told without its price, with no other company named,
+        is that takeover's price. The takeover claim gets it; no payment is reported."""
+        if self.takeover is None or self.si - self.takeover[0] > 2:
+            return claims
+        deal = self.takeover[1]
+        money = [v for v in st.values if v.unit not in ("%", "count")]
+        pays = [t for t in st.of("trigger") if t[2][1] == "payment"]
+        named = {m.name for m in self._orgs(st)}
+        if len(money) != 1 or not pays or not named <= {deal.subject, deal.object} or deal.subject not in named:
+            return claims
+        v = money[0]
+        priced = replace(deal, value=v.value, unit=v.unit, qualifier=v.qualifier)
+        self.result.claims = [priced if c is deal else c for c in self.result.claims]
+        self.takeover = None
+        return [c for c in claims if not (c.predicate == "payment" and c.subject == deal.subject)]
 
     def _types_fit(self, st: _Sent, c: Claim) -> bool:
         """A claim's arguments have the types its predicate takes: a person holds a title or joins, an

@@ -141,6 +141,7 @@ class LangData:
     legal_forms: frozenset[str] = frozenset()
     non_names: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
+    particles_after_surname: bool = True
     org_words: frozenset[str] = frozenset()
     institution_words: frozenset[str] = frozenset()  # "Senado", "Bundestag": a name of an institution
     institution_endings: tuple[str, ...] = ()  # "*ministerium"
@@ -291,6 +292,8 @@ def _build(code: str) -> LangData:
     )
     ld.non_names = frozenset(w.lower() for w in e.get("non_names", ()))
     ld.name_particles = frozenset(e.get("name_particles", ()))
+    # "Javier Ruiz de Azúa", "Sella di Monteluce": particles may follow a surname, except where they mean "of"
+    ld.particles_after_surname = e.get("particles_after_surname", True)
     ld.org_words = frozenset(w.lower() for w in e.get("org_words", ()))
     inst = [w.lower() for w in e.get("institution_words", ())]
     ld.institution_words = frozenset(w for w in inst if not w.startswith("*"))

@@ -274,3 +274,29 @@ def test_stake_kept_and_investor_noun_before_name(run):
     assert find(ex.claims, predicate="investment", subject="Nordlicht Ventures", object="Quintara", value=9e6)
     ex = run("Die Familienholding Staab hält 41 Prozent an Keltrix.", "de")
     assert find(ex.claims, predicate="stake", subject="Staab", object="Keltrix", value=41)
+
+
+def test_competitor_noun_is_not_part_of_the_name(run):
+    ex = run("Velmora übernimmt Wettbewerber Brisant für 300 Mio. Euro.", "de")
+    assert find(ex.claims, predicate="acquisition", subject="Velmora", object="Brisant", value=300e6)
+    ex = run("Die Velmora AG kauft den Konkurrenten Brisant für 300 Mio. Euro.", "de")
+    assert find(ex.claims, predicate="acquisition", subject="Velmora", object="Brisant", value=300e6)
+
+
+def test_family_word_before_a_name_is_not_part_of_it(run):
+    ex = run("Sein Sohn Jakob Brand hält 20 Prozent an Velmora.", "de")
+    assert find(ex.claims, predicate="stake", subject="Jakob Brand", object="Velmora", value=20)
+    assert not find(ex.claims, subject="Sohn Jakob Brand")
+
+
+def test_hires_with_geholt_and_berief(run):
+    ex = run("Die Tarvik AG hat Nina Olsen als Finanzchefin geholt.", "de")
+    assert find(ex.claims, predicate="role", subject="Nina Olsen", object="Tarvik", role="CFO")
+    ex = run("Der Aufsichtsrat der Tarvik AG berief Nina Olsen zur Vorstandschefin.", "de")
+    assert find(ex.claims, predicate="role", subject="Nina Olsen", object="Tarvik", role="CEO")
+    assert find(ex.claims, predicate="joins", subject="Nina Olsen", object="Tarvik")
+
+
+def test_last_fiscal_year_is_resolved(run):
+    ex = run("Die Tarvik AG steigerte im vergangenen Geschäftsjahr den Umsatz auf 410 Mio. Euro.", "de")
+    assert find(ex.claims, predicate="revenue", subject="Tarvik", value=410e6, time="2024")

@@ -295,3 +295,60 @@ def test_quoted_plural_noun_is_no_name(run):
     ex = run('"Customers want choice," said Maria Chen, chief executive of Quillon Foods.', "en")
     assert find(ex.claims, predicate="role", subject="Maria Chen", object="Quillon Foods", role="CEO")
     assert not find(ex.claims, object="Customers")
+
+
+# --- second data round: legal forms, non-names, org words, copulas, states, users ---
+
+
+def test_nordic_legal_form_with_slash(run):
+    ex = run("Brekkvik A/S bought a 25% stake in Corrane Tidal Ltd for £36m.", "en")
+    assert find(ex.claims, predicate="stake", subject="Brekkvik", object="Corrane Tidal", value=25)
+    assert find(ex.claims, predicate="investment", subject="Brekkvik", object="Corrane Tidal", value=36e6, unit="GBP")
+    assert not find(ex.claims, subject="S")
+
+
+def test_number_word_is_no_name(run):
+    ex = run("Seven years after launch, the Veltra Go app had 650,000 users.", "en")
+    assert not find(ex.claims, subject="Seven")
+
+
+def test_listed_is_a_place_suffix(run):
+    text = "Harlow Grange, the Dublin-listed packaging group, plans to buy Quessant Labs for $310 million."
+    ex = run(text, "en")
+    assert find(ex.claims, predicate="acquisition", subject="Harlow Grange", object="Quessant Labs", value=310e6)
+    assert not find(ex.claims, subject="Dublin")
+
+
+def test_payments_is_an_org_word(run):
+    ex = run("Quayline Payments employs 240 people in Glasgow.", "en")
+    assert find(ex.claims, predicate="employees", subject="Quayline Payments", value=240)
+
+
+def test_runs_the_company_as_title(run):
+    text = "Tamsin Lowe founded Corvane in 2019. She still runs the company as chief executive."
+    ex = run(text, "en")
+    assert find(ex.claims, predicate="role", subject="Tamsin Lowe", object="Corvane", role="founder")
+    assert find(ex.claims, predicate="role", subject="Tamsin Lowe", object="Corvane", role="CEO")
+
+
+def test_receives_per_month_from_payer(run):
+    ex = run("Tidewell receives €45m per month from Corvane.", "en")
+    assert find(ex.claims, predicate="payment", subject="Corvane", object="Tidewell", value=45e6, period="month")
+
+
+def test_possessive_app_users(run):
+    ex = run("Corvane's app now has 6 million monthly active users.", "en")
+    assert find(ex.claims, predicate="users", subject="Corvane", value=6e6, period="month")
+
+
+def test_british_government_as_holder(run):
+    ex = run("The British government holds 11.5% of Dunmere Energy, a stake it took in a 2021 rescue.", "en")
+    assert find(ex.claims, predicate="stake", subject="United Kingdom", object="Dunmere Energy", value=11.5)
+
+
+def test_demonym_and_exchange_are_no_names(run):
+    ex = run("The Singaporean fund Tanjor Partners now owns 7% of the lender Jabura.", "en")
+    assert find(ex.claims, predicate="stake", subject="Tanjor Partners", object="Jabura", value=7)
+    ex = run("Corvane hired Anna Berg as chief financial officer ahead of a listing on Euronext Dublin.", "en")
+    assert find(ex.claims, predicate="role", subject="Anna Berg", object="Corvane", role="CFO")
+    assert not find(ex.claims, subject="Euronext Dublin")

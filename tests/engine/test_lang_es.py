@@ -956,3 +956,90 @@ def test_passive_acquisition():
 def test_more_distractors(text):
     """Layoffs, share prices, index points, ages, durations, sales shares: no claim."""
     check("es", text, None)
+
+
+# Second round of data fixes: each kind with sentences of our own.
+ROUND2_CASES = [
+    # Mexican legal form "S.A.B. de C.V." and bare "pesos" (MXN)
+    (
+        "Alimentos Brava S.A.B. de C.V. reportó una utilidad neta de 640 millones de pesos en 2024.",
+        {"predicate": "profit", "subject": "Alimentos Brava", "value": 640e6, "unit": "MXN", "time": "2024"},
+    ),
+    # a legal form after a comma is not a name of its own
+    (
+        "La distribuidora Frutas Nerja, S.L. ha cerrado la compra de Orrin por 12 millones de euros.",
+        {"predicate": "acquisition", "subject": "Frutas Nerja", "object": "Orrin", "value": 12e6},
+    ),
+    # sector words that make a name a company
+    (
+        "Bodegas Lurra emplea a 320 personas en La Rioja.",
+        {"predicate": "employees", "subject": "Bodegas Lurra", "value": 320},
+    ),
+    (
+        "Laboratorios Ventura facturó 85 millones de euros en 2024.",
+        {"predicate": "revenue", "subject": "Laboratorios Ventura", "value": 85e6, "time": "2024"},
+    ),
+    # the markets regulator is an institution, not the company
+    (
+        "Tidewell informó a la Comisión Nacional del Mercado de Valores de que facturó 300 millones de euros en 2024.",
+        {"predicate": "revenue", "subject": "Tidewell", "value": 300e6, "time": "2024"},
+    ),
+    # "el conjunto del ejercicio": the year of publication
+    (
+        "Para el conjunto del ejercicio, Tidewell prevé unos ingresos de 900 millones de euros.",
+        {"predicate": "revenue", "subject": "Tidewell", "value": 900e6, "time": "2025", "modality": "forecast"},
+    ),
+    # "que procede de X": X is where the person comes from
+    (
+        "Marta Ruiz, que procede de Grupo Velarde, se incorporará a Tidewell como directora financiera.",
+        {"predicate": "joins", "subject": "Marta Ruiz", "object": "Tidewell"},
+    ),
+]
+
+ROUND2_DISTRACTORS = [
+    # hires and layoffs are changes, not headcounts
+    "Tidewell contratará a 200 nuevos empleados en su planta de Burgos.",
+    "Tidewell despedirá a 300 trabajadores este año.",
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ROUND2_CASES)
+def test_round2_claims(text, want):
+    check("es", text, want)
+
+
+@pytest.mark.parametrize("text", ROUND2_DISTRACTORS)
+def test_round2_distractors(text):
+    check("es", text, None)
+
+
+def _claims(text):
+    import datetime as dt
+
+    from factcheck import extract
+
+    return [c.to_dict() for c in extract(text, lang="es", published=dt.date(2025, 6, 15)).claims]
+
+
+def test_quoted_sentence_start_is_no_name():
+    """«No ...»: a capitalised word opening a quote is not an organisation."""
+    got = _claims(
+        "«No es el momento de vender», explicó el consejero delegado, Pablo Ortega, que dirige Tidewell desde 2018."
+    )
+    assert not any(d.get("object") == "No" for d in got), got
+
+
+def test_operation_is_not_a_company():
+    """ "pagó ... por la operación": the price of the deal, not a payment to the target."""
+    got = _claims("Tidewell ha cerrado la compra de Orrin. Tidewell pagó 80 millones de euros por la operación.")
+    assert not any(d["predicate"] == "payment" for d in got), got
+    assert any(d["predicate"] == "acquisition" and d["object"] == "Orrin" for d in got), got
+
+
+def test_more_than_headcount_is_kept():
+    """ "más de 2.000 personas" is a headcount with a qualifier, not a change."""
+    check(
+        "es",
+        "Tidewell, que emplea a más de 2.000 personas, facturó 400 millones de euros.",
+        {"predicate": "employees", "subject": "Tidewell", "value": 2000, "qualifier": "at_least"},
+    )

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.engine.cases import check
+from factcheck import extract
+from tests.engine.cases import PUB, check
 
 CASES = [
     # numbers: "14,3 milliards de dollars", space-grouped thousands, "pour cent"
@@ -1021,6 +1022,82 @@ CASES += [
         {"predicate": "stake", "subject": "France", "object": "Corvane", "value": 15},
     ),
 ]
+
+# Data fixes (second pass): trade nouns before a name ("la fromagerie X", "le motoriste X"), capitalised
+# org words ("Mutuelle X", "Compagnie X", "X Partenaires", "Transports X"), Canadian dollars,
+# "la Région X" (the region's name), capitalised particles ("Le Moal", "De Smet"),
+# research bodies that are no company ("le CNRS"), "appartient à 70 % au fonds X".
+CASES += [
+    (
+        "La fromagerie Brevaux, installée près de Rodez, emploie 180 salariés.",
+        {"predicate": "employees", "subject": "Brevaux", "value": 180},
+    ),
+    (
+        "La biscuiterie Malgorn a réalisé un chiffre d'affaires de 42 millions d'euros en 2024.",
+        {"predicate": "revenue", "subject": "Malgorn", "value": 42e6, "time": "2024"},
+    ),
+    (
+        "Le motoriste Varennes a racheté Tidewell pour 120 millions d'euros.",
+        {"predicate": "acquisition", "subject": "Varennes", "object": "Tidewell", "value": 120e6},
+    ),
+    (
+        "La Mutuelle Orvette détient 35 % de la banque Ferlac.",
+        {"predicate": "stake", "subject": "Mutuelle Orvette", "object": "Ferlac", "value": 35},
+    ),
+    (
+        "La Compagnie Fluviale Dorsane a réalisé un chiffre d'affaires de 96 millions d'euros en 2024.",
+        {"predicate": "revenue", "subject": "Compagnie Fluviale Dorsane", "value": 96e6},
+    ),
+    (
+        "Le fonds Valrose Partenaires détient 18 % de Tidewell.",
+        {"predicate": "stake", "subject": "Valrose Partenaires", "object": "Tidewell", "value": 18},
+    ),
+    (
+        "Les Transports Vidalenc emploient 640 salariés.",
+        {"predicate": "employees", "subject": "Transports Vidalenc", "value": 640},
+    ),
+    (
+        "Le groupe québécois Pelletrie a réalisé un chiffre d'affaires de 420 millions de dollars canadiens en 2024.",
+        {"predicate": "revenue", "subject": "Pelletrie", "value": 420e6, "unit": "CAD"},
+    ),
+    (
+        "La Région Occitanie apporte 2 millions d'euros à Tidewell.",
+        {"predicate": "investment", "subject": "Occitanie", "object": "Tidewell", "value": 2e6},
+    ),
+    (
+        "Le CNRS de Toulouse emploie 900 chercheurs et Tidewell compte 120 salariés.",
+        {"predicate": "employees", "subject": "Tidewell", "value": 120},
+    ),
+    (
+        "Hugo De Smet, directeur financier de Tidewell, a quitté le groupe.",
+        {"predicate": "role", "subject": "Hugo De Smet", "object": "Tidewell", "role": "CFO"},
+    ),
+    (
+        "Gwenaëlle Le Moal est la directrice générale de Tidewell.",
+        {"predicate": "role", "subject": "Gwenaëlle Le Moal", "object": "Tidewell", "role": "CEO"},
+    ),
+    (
+        "Tidewell appartient à 70 % au fonds Valrose Capital.",
+        {"predicate": "stake", "subject": "Valrose Capital", "object": "Tidewell", "value": 70},
+    ),
+    (
+        "Tidewell appartient à 70 % au fonds d'investissement Valrose Capital.",
+        {"predicate": "stake", "subject": "Valrose Capital", "object": "Tidewell", "value": 70},
+    ),
+    (
+        "Tidewell appartient à 60 % à Corvane depuis 2019.",
+        {"predicate": "stake", "subject": "Corvane", "object": "Tidewell", "value": 60},
+    ),
+]
+
+
+def test_no_headcount_for_a_research_body():
+    """ "le CNRS" is an institution: its staff are no company's employees."""
+    ex = extract(
+        "Le CNRS de Toulouse emploie 900 chercheurs et Tidewell compte 120 salariés.", lang="fr", published=PUB
+    )
+    assert all(c.subject == "Tidewell" for c in ex.claims), [c.to_dict() for c in ex.claims]
+
 
 # a share price is no valuation: only "vaut désormais" and the like are weak triggers
 DISTRACTORS += [

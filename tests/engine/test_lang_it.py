@@ -244,7 +244,52 @@ CASES = [
         "«È un risultato storico», ha detto Luisa Ferri, amministratrice delegata di Velaria.",
         {"predicate": "role", "subject": "Luisa Ferri", "object": "Velaria", "role": "CEO"},
     ),
+    # round 2: English C-level titles
+    (
+        "Sara Bini è il nuovo chief technology officer di Velaria.",
+        {"predicate": "role", "subject": "Sara Bini", "object": "Velaria", "role": "CTO"},
+    ),
+    # round 2: a business word makes a family name a company ("Fonderie Galli", not a person)
+    (
+        "Fonderie Galli ha chiuso il 2024 con ricavi per 90 milioni di euro.",
+        {"predicate": "revenue", "subject": "Fonderie Galli", "value": 90e6, "time": "2024"},
+    ),
+    (
+        "La famiglia controlla il 60% di Pyrona tramite la holding Galli Partecipazioni.",
+        {"predicate": "stake", "subject": "Galli Partecipazioni", "object": "Pyrona", "value": 60},
+    ),
+    # round 2: joining a board or a company ("entra nella")
+    (
+        "Sara Bini entra nella società Velaria come direttrice finanziaria.",
+        {"predicate": "joins", "subject": "Sara Bini", "object": "Velaria"},
+    ),
 ]
+
+
+def test_round2_precision():
+    # a relative of the founder is no founder
+    ex = extract("Il presidente Luca Galli, nipote del fondatore, guida Pyrona.", lang="it", published=PUB)
+    assert not [c for c in ex.claims if c.role == "founder"], ex.claims
+    # a news agency in the dateline is no company
+    ex = extract(
+        "ROMA (Agenzia Stampa Veloce) - Il consiglio di Pyrona ha nominato Sara Bini amministratrice delegata.",
+        lang="it",
+        published=PUB,
+    )
+    assert not [c for c in ex.claims if c.object == "Agenzia Stampa Veloce"], ex.claims
+    # an internal appointment is no join
+    ex = extract("Pyrona ha nominato Sara Bini presidente del consiglio di amministrazione.", lang="it", published=PUB)
+    assert not [c for c in ex.claims if c.predicate == "joins"], ex.claims
+    # workers of the supply chain and order books are no figures of the company
+    check("it", "Il gruppo Pyrona dà lavoro a circa 9.000 lavoratori dell'indotto.", None)
+    check("it", "Il portafoglio ordini di Pyrona ha raggiunto 12 miliardi di euro.", None)
+    # future hires are a change, not a headcount
+    check("it", "Nei prossimi mesi l'organico di Pyrona crescerà di altre 90 persone.", None)
+    # a capitalised possessive opening a quote is no name
+    ex = extract(
+        "«Mio padre ha fondato Pyrona», dice Sara Bini, amministratrice delegata di Pyrona.", lang="it", published=PUB
+    )
+    assert not [c for c in ex.claims if "Mio" in (c.subject or "") + (c.object or "")], ex.claims
 
 
 @pytest.mark.parametrize(("text", "want"), CASES)

@@ -181,6 +181,44 @@ CASES = [
         "Voor het hele jaar rekent Plantiq op een omzet van 200 miljoen euro.",
         {"predicate": "revenue", "subject": "Plantiq", "value": 200e6, "time": "2025", "modality": "forecast"},
     ),
+    # a city adjective before a company noun is not a name
+    (
+        "Corvane neemt de Utrechtse softwaremaker Lindeq over voor 45 miljoen euro.",
+        {"predicate": "acquisition", "subject": "Corvane", "object": "Lindeq", "value": 45e6},
+    ),
+    (
+        "Het Japanse rederijconcern Hoshino Kaiun neemt een belang van 35 procent in de Rotterdamse "
+        "vervoerder Kaapvaart.",
+        {"predicate": "stake", "subject": "Hoshino Kaiun", "object": "Kaapvaart", "value": 35},
+    ),
+    # the Belgian chief executive
+    (
+        "Joris Peeters is gedelegeerd bestuurder van Solvik.",
+        {"predicate": "role", "subject": "Joris Peeters", "object": "Solvik", "role": "CEO"},
+    ),
+    (
+        "Bas Dekker is technologiedirecteur van Lumora.",
+        {"predicate": "role", "subject": "Bas Dekker", "object": "Lumora", "role": "CTO"},
+    ),
+    # name particles: "van 't", a capitalised Flemish "De"
+    (
+        "Plantiq werd opgericht door Bram van 't Veld.",
+        {"predicate": "role", "subject": "Bram van 't Veld", "object": "Plantiq", "role": "founder"},
+    ),
+    (
+        "Thomas De Smedt is financieel directeur van Solvik.",
+        {"predicate": "role", "subject": "Thomas De Smedt", "object": "Solvik", "role": "CFO"},
+    ),
+    # a cooperative is a company noun
+    (
+        "Zuivelcoöperatie Terpwold boekte vorig jaar een nettowinst van 40 miljoen euro.",
+        {"predicate": "profit", "subject": "Terpwold", "value": 40e6, "time": "2024"},
+    ),
+    # an adjective opening the sentence is not a name
+    (
+        "Winstgevend is Plantiq nog niet: vorig jaar leed het bedrijf een verlies van 5 miljoen euro.",
+        {"predicate": "profit", "subject": "Plantiq", "value": -5e6},
+    ),
 ]
 
 
@@ -191,6 +229,10 @@ def test_claims(text, want):
 
 def test_distractors():
     check("nl", "Het aandeel Tidewell steeg 4,2 procent tot 61,30 euro, de AEX won 0,8 procent.", None)
+
+
+def test_index_is_a_distractor():
+    check("nl", "Het aandeel Tidewell sloot 2,1 procent lager, terwijl de Bel20 0,4 procent won.", None)
 
 
 def test_incomplete():

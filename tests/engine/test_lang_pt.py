@@ -292,3 +292,95 @@ def test_incomplete():
         {"predicate": "employees", "subject": "Tidewell"},
         "incomplete",
     )
+
+
+# --- second round of data fixes (invented sentences) ---
+
+
+def test_profit_verb_lucrou():
+    check(
+        "pt",
+        "A Laticínios Moura lucrou 12 milhões de euros no primeiro semestre.",
+        {"predicate": "profit", "subject": "Laticínios Moura", "value": 12e6, "unit": "EUR", "time": "2025-H1"},
+    )
+
+
+def test_ebitda_is_neither_a_name_nor_a_profit():
+    ex = extract(
+        "A Pedralva Cimentos fechou o ano com um Ebitda de 80 milhões de euros e um lucro de 30 milhões de euros.",
+        lang="pt",
+        published=PUB,
+    )
+    assert [(c.subject, c.value) for c in ex.claims if c.predicate == "profit"] == [("Pedralva Cimentos", 30e6)], (
+        ex.claims
+    )
+
+
+def test_chairwoman_after_a_new_office_copula():
+    check(
+        "pt",
+        "Sofia Bragança é a nova chairwoman da Lusotrans.",
+        {"predicate": "role", "subject": "Sofia Bragança", "object": "Lusotrans", "role": "chair"},
+    )
+    check(
+        "pt",
+        "Fernanda Lopes é a nova presidente executiva da Bandeira Alimentos.",
+        {"predicate": "role", "subject": "Fernanda Lopes", "object": "Bandeira Alimentos", "role": "CEO"},
+    )
+
+
+def test_a_competition_authority_holds_no_company_figure():
+    ex = extract(
+        "A Autoridade da Concorrência aprovou o negócio, que avalia a empresa lisboeta em 74 milhões de euros.",
+        lang="pt",
+        published=PUB,
+    )
+    assert not [c for c in ex.claims if c.subject == "Autoridade da Concorrência"], ex.claims
+
+
+def test_whole_year_is_the_current_year():
+    check(
+        "pt",
+        "Para o conjunto do ano, a Marinor prevê receitas de 900 milhões de euros.",
+        {"predicate": "revenue", "subject": "Marinor", "value": 900e6, "time": "2025", "modality": "forecast"},
+    )
+    check(
+        "pt",
+        "Para o ano inteiro, a Marinor projeta receitas de 900 milhões de euros.",
+        {"predicate": "revenue", "subject": "Marinor", "value": 900e6, "time": "2025"},
+    )
+
+
+def test_an_investment_plan_is_no_investment():
+    check(
+        "pt", "A Rocha Verde Energia tem em curso um plano de investimentos de 2 mil milhões de euros até 2030.", None
+    )
+
+
+def test_the_towns_of_a_company_plants_are_places():
+    ex = extract(
+        "A Ferronor Metais tem sede em Aveiro. Emprega cerca de 900 trabalhadores nas fábricas de Ovar e Ílhavo.",
+        lang="pt",
+        published=PUB,
+    )
+    assert [(c.subject, c.value) for c in ex.claims if c.predicate == "employees"] == [("Ferronor Metais", 900)], (
+        ex.claims
+    )
+
+
+def test_hired_by_passive_is_a_join():
+    check(
+        "pt",
+        "A nova unidade será chefiada por Marta Rebelo, que foi contratada pela Vela Azul em março.",
+        {"predicate": "joins", "subject": "Marta Rebelo", "object": "Vela Azul"},
+    )
+
+
+def test_brewery_business_word_names_a_company_not_a_role_holder():
+    ex = extract(
+        "Fernanda Lopes é a nova CEO da Bandeira Alimentos. "
+        "Ela vem da Cervejaria Serra Azul, onde era diretora de operações.",
+        lang="pt",
+        published=PUB,
+    )
+    assert not [c for c in ex.claims if c.subject == "Cervejaria Serra Azul"], ex.claims

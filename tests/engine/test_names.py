@@ -311,3 +311,19 @@ def test_institutions_hold_no_company_role(text):
 def test_german_genitive_before_a_figure(text, company):
     got = _claims(text)
     assert [c["subject"] for c in got if c["predicate"] == "employees"] == [company], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orvelle has completed the takeover of Quillon Labs. Orvelle paid €600m for the business.",
+        "Orvelle hat die Übernahme von Quillon Labs abgeschlossen. Orvelle zahlte dafür 600 Millionen Euro.",
+        "Orvelle ha cerrado la compra de Quillon Labs. Orvelle pagó 600 millones de euros por la operación.",
+        "Orvelle heeft de overname van Quillon Labs afgerond. Orvelle betaalde er 600 miljoen euro voor.",
+    ],
+)
+def test_a_takeovers_price_in_the_next_sentence(text):
+    got = _claims(text)
+    want = {"predicate": "acquisition", "subject": "Orvelle", "object": "Quillon Labs", "value": 6e8, "unit": "EUR"}
+    assert _has(got, want), got
+    assert not any(c["predicate"] == "payment" for c in got), got
