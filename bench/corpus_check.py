@@ -18,26 +18,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from factcheck.claim import MODALITIES, PERIODS, PREDICATES, QUALIFIERS, ROLES
+
 LANGS = {"en", "de", "fr", "es", "it", "pt", "nl"}
-PREDICATES = {
-    "stake",
-    "investment",
-    "valuation",
-    "acquisition",
-    "revenue",
-    "profit",
-    "payment",
-    "employees",
-    "users",
-    "role",
-    "joins",
-}
 NO_OBJECT = {"valuation", "revenue", "profit", "employees", "users"}
 NO_VALUE = {"role", "joins"}
-PERIODS = {None, "year", "quarter", "month", "week", "day"}
-QUALIFIERS = {"exact", "approx", "at_least", "at_most"}
-MODALITIES = {"asserted", "planned", "forecast", "reported", "denied"}
-ROLES = {"CEO", "CFO", "CTO", "COO", "chair", "founder", "president"}
+PERIODS = {None, *PERIODS}
 TIME = re.compile(r"^\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?$")
 
 

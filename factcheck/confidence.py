@@ -27,21 +27,6 @@ WEIGHTS = Path(__file__).with_name("confidence_weights.json")
 # behavioural suite's one-sentence texts it drops the pass rate from 90% to 78% (the model learnt from
 # long articles, where two unknown names and a stake are often wrong).
 MIN_CONFIDENCE = 0.0
-PREDICATES = (
-    "stake",
-    "investment",
-    "valuation",
-    "acquisition",
-    "revenue",
-    "profit",
-    "payment",
-    "employees",
-    "users",
-    "role",
-    "joins",
-)
-LANGS = ("de", "en", "es", "fr", "it", "nl", "pt")
-# How a name came to be typed, surest first (entities.Mention.evidence)
 EVIDENCE = ("registry", "described", "shape")
 
 

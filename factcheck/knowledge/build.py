@@ -324,13 +324,7 @@ LEGAL_STOP = {
 
 def _write(name: str, header: str, rows: list[tuple[str, ...]]) -> None:
     """Sorted, de-duplicated TSV, gzip-ed with a fixed mtime (reproducible bytes)."""
-    lines = sorted({"\t".join(r) for r in rows})
-    text = header + "\n" + "\n".join(lines) + "\n"
-    buf = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:
-        gz.write(text.encode("utf-8"))
-    (DATA / name).write_bytes(buf.getvalue())
-    print(f"{name}: {len(lines)} rows, {len(buf.getvalue())} bytes", file=sys.stderr)
+    _write_ordered(name, header, sorted({"\t".join(r) for r in rows}))
 
 
 def _nfc(s: str) -> str:

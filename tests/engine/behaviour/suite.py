@@ -33,22 +33,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from factcheck.claim import PREDICATES
 from tests.engine.behaviour import names as N
 
 TEMPLATES = Path(__file__).parent / "templates"
-PREDICATES = (
-    "stake",
-    "investment",
-    "valuation",
-    "acquisition",
-    "revenue",
-    "profit",
-    "payment",
-    "employees",
-    "users",
-    "role",
-    "joins",
-)
 FIELDS = ("predicate", "subject", "object", "value", "unit", "period", "time", "role")
 PERSON_PREDICATES = frozenset({"role", "joins"})
 SLOT = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
