@@ -23,11 +23,10 @@ from pathlib import Path
 WEIGHTS = Path(__file__).with_name("confidence_weights.json")
 # Claims below this are left out of an extraction. 0 by default: every claim is reported with its
 # confidence, and the service shows the low ones as such. Measured with bench/train_confidence.py: on our
-# annotated articles a threshold of 0.35 moves precision from 0.62 to 0.65 at the same F1, but on the
-# behavioural suite's one-sentence texts it drops the pass rate from 90% to 78% (the model learnt from
-# long articles, where two unknown names and a stake are often wrong).
+# annotated articles a threshold of 0.35 moves precision from 0.68 to 0.71 at the same F1 (0.61), but on
+# the behavioural suite's one-sentence texts it dropped the pass rate from 90% to 78% (the model learnt
+# from long articles, where two unknown names and a stake are often wrong).
 MIN_CONFIDENCE = 0.0
-EVIDENCE = ("registry", "described", "shape")
 
 
 def features(
