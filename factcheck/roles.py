@@ -312,7 +312,8 @@ class Roles:
             near = [p for p in persons if p.end <= c0 and c0 - p.end <= 8]
             if near:
                 p = max(near, key=lambda m: m.end)
-                if p.end == c0 or s.texts[p.end] == ",":
+                # "Whitfield still runs the company as ...": only copula words ("still", "now") between
+                if p.end == c0 or s.texts[p.end] == "," or all(w in copulas for w in s.lowers[p.end : c0]):
                     return p.name
             elif c0 == 0 or any(i.person and c0 - 2 <= i.start < c0 for i in st.implied):
                 return self.sal.last_person(self.si, window=2)

@@ -327,3 +327,9 @@ def test_a_takeovers_price_in_the_next_sentence(text):
     want = {"predicate": "acquisition", "subject": "Orvelle", "object": "Quillon Labs", "value": 6e8, "unit": "EUR"}
     assert _has(got, want), got
     assert not any(c["predicate"] == "payment" for c in got), got
+
+
+def test_a_surname_then_an_adverb_then_the_title():
+    text = "Sarah Whitfield founded Quillon Labs in Leeds in 2024. Whitfield still runs the company as chief executive."
+    got = _claims(text)
+    assert _has(got, {"predicate": "role", "subject": "Sarah Whitfield", "object": "Quillon Labs", "role": "CEO"}), got
