@@ -193,6 +193,7 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
     """Maximal capitalised token runs (start, end) allowing inner particles."""
     texts = sent.texts
     n = len(texts)
+    particles = {p.lower() for p in ld.name_particles}
     i = 0
     while i < n:
         t = texts[i]
@@ -200,7 +201,7 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
         if not c.isupper() and (not c.isalpha() or t.islower()):  # not capitalised: the usual case
             i += 1
             continue
-        if t.isupper() and i + 2 < n and texts[i + 1] == "-" and texts[i + 2].isupper() and len(texts[i + 2]) <= 2:
+        if _share_class(texts, i):
             i += 3  # a share class's ticker: "KDL-B", "ERIC-B"
             continue
         if (
@@ -223,10 +224,7 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
             if flags.stop[j] or u in ld.currency_symbols or (flags.company[j] and u.lower() not in ld.org_words):
                 break
             # a share class's ticker after the name: "Kandra Labs KDL-B", "Valtrix VTX1"
-            if u.isupper() and (
-                any(c.isdigit() for c in u)
-                or (j + 2 < n and texts[j + 1] == "-" and texts[j + 2].isupper() and len(texts[j + 2]) <= 2)
-            ):
+            if u.isupper() and (any(c.isdigit() for c in u) or _share_class(texts, j)):
                 break
             # "Latijns-Amerika", "Rolls-Royce": one name; "Halvex-Chef", "Aerolux-Spitze": a name and a head
             if (
@@ -258,7 +256,6 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
                 k = j
                 while k < n and k - j < 3 and texts[k] in ld.name_particles:
                     k += 1
-                particles = {p.lower() for p in ld.name_particles}
                 words = [w for w in _join(tuple(texts[i:j])).split() if w.lower() not in particles]
                 after_surname = len(words) == 1 or u[:1].isupper() or ld.particles_after_surname
                 if k < n and _is_cap(texts[k]) and after_surname:
@@ -278,6 +275,17 @@ def _german_genitive(word: str, ld: LangData) -> bool:
 
 def _institution(toks: tuple[str, ...], ld: LangData) -> bool:
     return any(t.lower() in ld.institution_words or t.lower().endswith(ld.institution_endings or ("\0",)) for t in toks)
+
+
+def _share_class(texts: list[str], i: int) -> bool:
+    """ "KDL-B", "ERIC-B": capitals, a hyphen and a class letter."""
+    return (
+        texts[i].isupper()
+        and i + 2 < len(texts)
+        and texts[i + 1] == "-"
+        and texts[i + 2].isupper()
+        and len(texts[i + 2]) <= 2
+    )
 
 
 def _given_compound(texts: list[str], i: int) -> bool:

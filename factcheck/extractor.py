@@ -139,6 +139,7 @@ class _Extractor(Figures, Arguments, Roles, Timing):
             implied.append(_Implied(m[0], m[1], person=True))
         st = _Sent(s, by_start, by_end, values, ms, implied, brk, kinds=kinds)
         st.aside = self._appositions(st)
+        st.named = {m.name: m for m in ms}
         return st
 
     def _appositions(self, st: _Sent) -> list[int] | None:
@@ -259,7 +260,7 @@ class _Extractor(Figures, Arguments, Roles, Timing):
         only acts as a state."""
         if any(n and n.split()[0].islower() for n in (c.subject, c.object)):
             return False  # "den Aufsichtsrat": a phrase, not a name
-        named = {m.name: m for m in st.mentions}
+        named = st.named
         subj, obj = named.get(c.subject), named.get(c.object) if c.object else None
         if any(m is not None and m.kind == OTHER for m in (subj, obj)):
             return False
@@ -270,7 +271,7 @@ class _Extractor(Figures, Arguments, Roles, Timing):
         return not (obj and obj.kind in (PERSON, PLACE))
 
     def _with_confidence(self, st: _Sent, c: Claim) -> Claim:
-        named = {m.name: m for m in st.mentions}
+        named = st.named
         subj, obj = named.get(c.subject), named.get(c.object) if c.object else None
         f = confidence.features(
             predicate=c.predicate,

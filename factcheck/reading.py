@@ -50,6 +50,8 @@ class _Sent:
     # prefix sums of tokens inside appositions (", a family-owned maker of valves,"), which a
     # figure's distance to its trigger does not count
     aside: list[int] | None = None
+    # mention by canonical name (the last one of each), asked once per claim by the checks on its arguments
+    named: dict[str, Mention] = field(default_factory=dict)
 
     def of(self, kind: str) -> list:
         return self.kinds.get(kind, [])
