@@ -20,7 +20,9 @@ $(VENV)/.installed: requirements.txt
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Serving on http://127.0.0.1:8000/ (API docs: /api/docs/, admin: /admin/); Ctrl-C stops it."
+	$(VENV)/bin/gunicorn config.wsgi:application --bind 127.0.0.1:8000 \
+		--worker-class gthread --threads 8 --timeout 120 --access-logfile -
 
 test: $(VENV)/.installed
 	bash .ci/services

@@ -3,8 +3,9 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from rest_framework_api_key.admin import APIKeyModelAdmin
 
-from claims.models import Article, Claim, Entity, EntityAlias, Fact, Finding, StatusChange
+from claims.models import ApiKey, Article, Claim, Entity, EntityAlias, Fact, Finding, Sighting, StatusChange
 from claims.services.reviews import claim_set_verdict
 
 # How much of the article to show on each side of the claim's sentence.
@@ -27,6 +28,19 @@ class ClaimInline(admin.TabularInline):
         return False
 
 
+class SightingInline(admin.TabularInline):
+    """Every outlet that sent this text: a record of who said it where, never edited."""
+
+    model = Sighting
+    fields = ("outlet", "source_name", "url", "published", "submitted_by", "created_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ("id", "source_name", "language", "published", "state", "created_at")
@@ -42,7 +56,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "processed_at",
         "submitted_by",
     )
-    inlines = (ClaimInline,)
+    inlines = (SightingInline, ClaimInline)
 
 
 class EntityAliasInline(admin.TabularInline):
@@ -330,3 +344,13 @@ class StatusChangeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ApiKey)
+class ApiKeyAdmin(APIKeyModelAdmin):
+    """Keys are made here (the key is shown once, in the message after saving) and revoked, never edited."""
+
+    list_display = (*APIKeyModelAdmin.list_display, "owner", "scopes", "last_used_at")
+    list_filter = (*APIKeyModelAdmin.list_filter, "owner")
+    search_fields = (*APIKeyModelAdmin.search_fields, "owner__username")
+    raw_id_fields = ("owner",)

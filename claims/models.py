@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from rest_framework_api_key.models import AbstractAPIKey, BaseAPIKeyManager
 
 from factcheck import claim as contract
 
@@ -66,6 +68,8 @@ class Article(models.Model):
         indexes = [
             # The sweeper that re-dispatches articles stuck in queued/processing.
             models.Index(fields=["state", "updated_at"], name="article_state_updated_idx"),
+            # The articles list, newest first, paged by cursor.
+            models.Index(fields=["-created_at", "-id"], name="article_created_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(state__in=ArticleState.values), name="article_state_valid"),
@@ -255,8 +259,11 @@ class Claim(models.Model):
         indexes = [
             # Checking a claim: every claim of the same fact, by one index lookup.
             models.Index(fields=["fact_key"], name="claim_fact_key_idx"),
-            # The API's and the review queue's "claims with status X, newest first".
-            models.Index(fields=["status", "-created_at"], name="claim_status_created_idx"),
+            # The claims list, newest first, paged by cursor: no sort of the whole table for any page.
+            models.Index(fields=["-created_at", "-id"], name="claim_created_idx"),
+            # The API's and the review queue's "claims with status X (or predicate Y), newest first".
+            models.Index(fields=["status", "-created_at", "-id"], name="claim_status_created_idx"),
+            models.Index(fields=["predicate", "-created_at", "-id"], name="claim_predicate_created_idx"),
             # The stakes held in one company (the over-100 % check).
             models.Index(fields=["object", "predicate"], name="claim_object_predicate_idx"),
             # The review queue: flagged claims, newest first.
@@ -353,7 +360,7 @@ class Fact(models.Model):
         ordering = ("-updated_at", "-id")
         indexes = [
             # The facts API's default order and its "recently changed" reads.
-            models.Index(fields=["-updated_at"], name="fact_updated_idx"),
+            models.Index(fields=["-updated_at", "-id"], name="fact_updated_idx"),
             # The sweeper's "verdicts whose re-check may have been lost".
             models.Index(
                 fields=["recheck_requested_at"],
@@ -449,3 +456,75 @@ class StatusChange(models.Model):
         if self.actor_user_id:
             return self.actor_user.get_username()
         return self.actor_system or "system"
+
+
+class Sighting(models.Model):
+    """One submission of an article's text: who sent it, as which outlet, where and when it ran.
+
+    The same text sent by a second outlet (syndication, a press release) is the same article with the
+    same claims, but the second outlet's name and URL are its own: each submitter sees their own
+    attribution, and the article lists every outlet that ran it.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sightings", verbose_name=_("article"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sightings",
+        verbose_name=_("submitted by"),
+    )
+    source_name = models.CharField(_("source name"), max_length=200)
+    outlet = models.CharField(_("outlet"), max_length=200)
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    published = models.DateField(_("published"), null=True, blank=True)
+    created_at = models.DateTimeField(_("seen at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sighting")
+        verbose_name_plural = _("sightings")
+        ordering = ("created_at", "id")
+        constraints = [
+            # Sending the same text again as the same outlet is not a new sighting.
+            models.UniqueConstraint(fields=["article", "submitted_by", "outlet", "url"], name="sighting_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outlet} ({self.article_id})"
+
+
+class ApiKeyManager(BaseAPIKeyManager):
+    def get_usable_keys(self):
+        # The owner is who the request acts as: fetched with the key, in the same query.
+        return super().get_usable_keys().select_related("owner")
+
+
+class ApiKey(AbstractAPIKey):
+    """A program's key to the API: stored hashed, revocable, limited to scopes, acting as its owner."""
+
+    objects = ApiKeyManager()
+
+    class Scope(models.TextChoices):
+        READ = "read", _("read claims, facts and articles")
+        SUBMIT = "submit", _("submit articles")
+        REVIEW = "review", _("give verdicts")
+        WEBHOOKS = "webhooks", _("manage webhooks")
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_keys", verbose_name=_("owner")
+    )
+    scopes = models.JSONField(_("scopes"), default=list, help_text=_("Any of: read, submit, review, webhooks."))
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+
+    class Meta(AbstractAPIKey.Meta):
+        verbose_name = _("API key")
+        verbose_name_plural = _("API keys")
+
+    def clean(self):
+        super().clean()
+        scopes = self.scopes if isinstance(self.scopes, list) else None
+        if not scopes or not set(scopes) <= set(self.Scope.values):
+            raise ValidationError(
+                {"scopes": _("Give a list of one or more of: %(scopes)s.") % {"scopes": ", ".join(self.Scope.values)}}
+            )

@@ -3,52 +3,97 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from claims.models import Article, Claim, Fact
 
-CLAIM_FILTERS = {
-    "status": "status",
-    "predicate": "predicate",
-    "language": "article__language",
-    "article": "article_id",
-    "fact_key": "fact_key",
-    # A claim without a confidence (null) is never at least anything: min_confidence leaves it out.
-    "min_confidence": "confidence__gte",
-}
+
+def claim_list() -> QuerySet[Claim]:
+    """Claims with what the API shows of them, newest first (the API's filters narrow it)."""
+    return (
+        Claim.objects.select_related("article", "subject", "object")
+        # A claim shows its article's language, not its text: a page of 50 would otherwise load 50 articles.
+        .only(*CLAIM_SHOWN, "article__language", "subject__name", "object__name")
+        .prefetch_related("findings")
+        .order_by("-created_at", "-id")
+    )
 
 
-def claim_list(*, filters: Mapping[str, str]) -> QuerySet[Claim]:
-    """Claims with what the API shows of them, narrowed by the query parameters it knows."""
-    lookups = {CLAIM_FILTERS[name]: value for name, value in filters.items() if name in CLAIM_FILTERS and value}
-    return Claim.objects.with_relations().filter(**lookups).order_by("-created_at", "-id")
+CLAIM_SHOWN = (
+    "id",
+    "article_id",
+    "predicate",
+    "subject_id",
+    "object_id",
+    "value",
+    "unit",
+    "period",
+    "time",
+    "role",
+    "qualifier",
+    "modality",
+    "confidence",
+    "text",
+    "span_start",
+    "span_end",
+    "fact_key",
+    "status",
+    "status_version",
+    "needs_review",
+    "created_at",
+)
+
+
+def article_list() -> QuerySet[Article]:
+    """Articles without their text or claims, newest first."""
+    return Article.objects.defer("text").prefetch_related("sightings").order_by("-created_at", "-id")
 
 
 def article_detail_queryset() -> QuerySet[Article]:
     return Article.objects.prefetch_related(
-        Prefetch("claims", queryset=Claim.objects.with_relations().order_by("span_start", "id"))
+        "sightings", Prefetch("claims", queryset=Claim.objects.with_relations().order_by("span_start", "id"))
     )
 
 
-FACT_FILTERS = {"predicate": "predicate", "subject": "subject__name__iexact", "basis": "basis", "key": "key"}
+def fact_list() -> QuerySet[Fact]:
+    return Fact.objects.select_related("subject", "object").order_by("-updated_at", "-id")
 
 
-def fact_list(*, filters: Mapping[str, str]) -> QuerySet[Fact]:
-    lookups = {FACT_FILTERS[name]: value for name, value in filters.items() if name in FACT_FILTERS and value}
-    return Fact.objects.select_related("subject", "object").filter(**lookups).order_by("-updated_at", "-id")
+# A fact in a list shows this many of its claims (the first ones); `claim_count` says how many it has
+# and the fact's own page shows them all. Without a cap one hot fact with thousands of claims makes
+# its whole page slow.
+FACT_LIST_CLAIMS = 20
 
 
-def facts_attach_claims(facts: Sequence[Fact]) -> Sequence[Fact]:
-    """Give each fact of a page its claims (`claims_behind`), in one query for the page."""
+def facts_attach_claims(facts: Sequence[Fact], *, limit: int | None = None) -> Sequence[Fact]:
+    """Give each fact of a page its claims (`claims_behind`), in one query for the page, at most `limit` each."""
     behind: dict[str, list[Claim]] = defaultdict(list)
     claims = (
         Claim.objects.filter(fact_key__in=[f.key for f in facts])
         .select_related("article")
-        .defer("article__text")
+        .only(
+            "id",
+            "fact_key",
+            "article_id",
+            "value",
+            "qualifier",
+            "modality",
+            "confidence",
+            "status",
+            "text",
+            "article__source_name",
+            "article__language",
+            "article__published",
+        )
         .order_by("pk")
     )
+    if limit is not None:
+        claims = claims.annotate(nth=Window(RowNumber(), partition_by=[F("fact_key")], order_by=F("pk").asc())).filter(
+            nth__lte=limit
+        )
     for claim in claims:
         behind[claim.fact_key].append(claim)
     for fact in facts:

@@ -6,16 +6,31 @@ a message redelivered after a worker died (acks_late) is harmless.
 
 from __future__ import annotations
 
+import time
+
 from celery import shared_task
 
-from claims.services.articles import article_process, articles_requeue_stalled
+from claims.services.articles import TransientFailure, article_give_up, article_process, articles_requeue_stalled
 from claims.services.checks import claims_check, fact_check
 from claims.services.reviews import fact_recheck_dispatch, facts_requeue_stalled_rechecks
 
+# Backoff between retries of a transient failure, in seconds: 1, 2, 4 ... capped at a minute.
+PROCESS_RETRIES = 8
 
-@shared_task(name="claims.process_article")
-def process_article(article_id: int) -> None:
-    article_process(article_id=article_id)
+
+@shared_task(name="claims.process_article", bind=True, max_retries=PROCESS_RETRIES)
+def process_article(self, article_id: int) -> None:
+    try:
+        article_process(article_id=article_id)
+    except TransientFailure as exc:
+        if self.request.retries >= PROCESS_RETRIES:
+            article_give_up(article_id=article_id, reason=str(exc))
+            return
+        delay = min(60, 2**self.request.retries)
+        if self.request.is_eager:
+            # In-process (the embedded default) a retry runs at once: wait here instead.
+            time.sleep(min(delay, 5))
+        raise self.retry(countdown=delay) from exc
 
 
 @shared_task(name="claims.check_claims")

@@ -70,3 +70,35 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def secret_key_problem(key: str) -> str | None:
+    """Why a secret key is too weak for production, or None.
+
+    The rule is Django's own deployment check (security.W009): long, varied and not a development default.
+    """
+    if key.startswith(("django-insecure", "insecure-")):
+        return "is a development key; generate one with: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    if len(key) < 50 or len(set(key)) < 5:
+        return (
+            f"is too weak ({len(key)} characters, {len(set(key))} distinct); use at least 50 characters with at "
+            "least 5 distinct ones, e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+    return None
+
+
+def local_secret_key(path) -> str:
+    """The embedded default's key: made once, kept in a file only this user can read, never a shared constant."""
+    import secrets
+
+    key = secrets.token_urlsafe(50)
+    try:
+        # O_EXCL: of two processes starting at once (runserver and its reloader), one writes, both read it.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "w") as f:
+            f.write(key)
+    with open(path) as f:
+        return f.read().strip() or key

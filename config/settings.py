@@ -1,17 +1,29 @@
 """Settings, read from environment variables (see README, "Configuration").
 
 DJANGO_ENV picks the defaults: "development" (the embedded default: SQLite, tasks
-run in-process, a development secret key) or "production" (every secret and host
-must be given). Tests run with DJANGO_ENV=test.
+run in-process, a secret key generated once into .secret_key) or "production"
+(every secret and host must be given; HTTPS only). Tests run with DJANGO_ENV=test.
+DEBUG is off everywhere unless DJANGO_DEBUG=1 is given in development: a debug
+page shows settings and stack traces to whoever triggers an error.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
-from config.env import ConfigError, env_bool, env_fraction, env_int, env_list, env_str
+from config.env import (
+    ConfigError,
+    env_bool,
+    env_fraction,
+    env_int,
+    env_list,
+    env_str,
+    local_secret_key,
+    secret_key_problem,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -20,9 +32,18 @@ if ENV not in {"development", "test", "production"}:
     raise ConfigError(f"DJANGO_ENV={ENV!r} must be development, test or production")
 PRODUCTION = ENV == "production"
 
-DEBUG = env_bool("DJANGO_DEBUG", default=ENV == "development")
-# No default in production: a guessable key would let anyone forge sessions.
-SECRET_KEY = env_str("DJANGO_SECRET_KEY", None if PRODUCTION else f"insecure-{ENV}-key-not-for-production")
+DEBUG = env_bool("DJANGO_DEBUG", default=False)
+if DEBUG and ENV != "development":
+    raise ConfigError(f"DJANGO_DEBUG=1 is only allowed with DJANGO_ENV=development (not {ENV})")
+if PRODUCTION:
+    # No default in production: a guessable key would let anyone forge sessions and password-reset links.
+    SECRET_KEY = env_str("DJANGO_SECRET_KEY")
+    if problem := secret_key_problem(SECRET_KEY):
+        raise ConfigError(f"DJANGO_SECRET_KEY {problem}")
+elif ENV == "test":
+    SECRET_KEY = env_str("DJANGO_SECRET_KEY", "insecure-test-key-not-for-production")
+else:
+    SECRET_KEY = env_str("DJANGO_SECRET_KEY", "") or local_secret_key(BASE_DIR / ".secret_key")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
@@ -34,19 +55,35 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "rest_framework_api_key",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "axes",
     "claims",
     "claims.webhooks",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files (the admin's, the API docs page's) without DEBUG and without a separate web server.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "claims.api.middleware.ApiRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out admin login into its answer.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out address or user is refused before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -74,6 +111,15 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0, minimum=0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves several requests (and runs their extractions) at once: WAL lets readers
+    # go on while one writes, IMMEDIATE takes the write lock when a transaction begins (instead of failing
+    # halfway when a read turns into a write), and the timeout waits for the lock rather than failing.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_TIMEOUT_SECONDS", 30, minimum=1),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -94,17 +140,116 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Outside production the files are served from the apps directly, so no collectstatic is needed.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = ENV == "development"
+
+# --- Security -----------------------------------------------------------------
+# Production is served over HTTPS only; a proxy in front that terminates TLS says so with
+# X-Forwarded-Proto (DJANGO_SECURE_PROXY_SSL_HEADER=1, only behind a proxy that sets it).
+if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=PRODUCTION)
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
+# Only allows submission to the browsers' preload list; set 0 if a subdomain must stay reachable over plain http.
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=PRODUCTION)
+SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_SECURE = PRODUCTION
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Everything the admin and the docs page need comes from this host; nothing inline may run.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # The admin and Swagger UI set a few style attributes inline.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# Admin login: an address, or one user from one address, that fails this many times is locked out
+# for AXES_COOLOFF_MINUTES. Behind a proxy, set AXES_IPWARE_PROXY_COUNT so the client's address is used.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0, minimum=0) or None
+AXES_VERBOSE = False
+
+# --- Cache (throttling) -------------------------------------------------------
+# Request counts for throttling live in the cache: Redis when several processes serve the API (each
+# would count alone otherwise), memory in the embedded default.
+CACHE_URL = env_str("CACHE_URL", "")
+if CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # Programs: hashed, revocable API keys with scopes ("Authorization: Api-Key <key>").
+        "claims.api.auth.ApiKeyAuthentication",
+        # People: the admin's session, for the browsable API and the docs page.
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated", "claims.api.auth.HasScope"],
+    "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.BoundedJSONParser"],
+    # The browsable API is a convenience for development; production answers JSON only.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
+    + ([] if PRODUCTION else ["rest_framework.renderers.BrowsableAPIRenderer"]),
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.NewestFirstCursorPagination",
     "PAGE_SIZE": env_int("API_PAGE_SIZE", 50, minimum=1),
-    "EXCEPTION_HANDLER": "claims.api.errors.exception_handler",
+    "EXCEPTION_HANDLER": "claims.api.problems.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["claims.api.throttles.AddressThrottle", "claims.api.throttles.ClientThrottle"],
+    # Proxies in front that append to X-Forwarded-For. 0 (the default) uses the connecting address only,
+    # so a client cannot pick its own address for throttling by sending the header.
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0, minimum=0),
+}
+# Requests a minute. Per address counts every request from one IP; per client counts one API key (or
+# one logged-in user) wherever it calls from; submissions cost extraction work and have their own,
+# lower budget. Throttled calls get a 429 with Retry-After.
+API_THROTTLE_RATES = {
+    "address": env_str("API_THROTTLE_ADDRESS", "600/min"),
+    "anon": env_str("API_THROTTLE_ANON", "30/min"),
+    "client": env_str("API_THROTTLE_CLIENT", "1200/min"),
+    "submit": env_str("API_THROTTLE_SUBMIT", "120/min"),
+}
+# Query parameter values longer than this, and JSON bodies nested deeper, are refused with a 400.
+API_MAX_PARAM_LENGTH = env_int("API_MAX_PARAM_LENGTH", 1000, minimum=16)
+API_MAX_JSON_DEPTH = env_int("API_MAX_JSON_DEPTH", 16, minimum=2)
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Factcheck API",
+    "DESCRIPTION": (
+        "Claims extracted from news articles in seven languages, checked against each other and against "
+        "verified facts. Authenticate with `Authorization: Api-Key <key>`. Every error is "
+        "`application/problem+json` (RFC 9457)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The docs page loads Swagger UI from this service, not from a CDN: it works offline and under the CSP.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "claims.api.schema.add_problem_responses",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "ArticleStateEnum": "claims.models.ArticleState",
+        "EndpointStateEnum": "claims.webhooks.models.EndpointState",
+        "DeliveryStateEnum": "claims.webhooks.models.DeliveryState",
+    },
 }
 
 # --- Celery -------------------------------------------------------------------
@@ -154,6 +299,8 @@ CELERY_BEAT_SCHEDULE = {
 # --- The service --------------------------------------------------------------
 # Absolute base of the links in API responses and webhook events.
 FACTCHECK_PUBLIC_URL = env_str("FACTCHECK_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# Who publishes the reviews: the author of every schema.org ClaimReview we serve.
+FACTCHECK_ORGANISATION_NAME = env_str("FACTCHECK_ORGANISATION_NAME", "Factcheck")
 # Claims re-checked per task after a verdict (a hot fact has thousands).
 FACTCHECK_RECHECK_BATCH = env_int("FACTCHECK_RECHECK_BATCH", 500, minimum=1)
 # Claims the engine is less sure of than this are not stored. 0 (the default) stores every claim with its
@@ -184,6 +331,9 @@ if WEBHOOKS_LEASE_SECONDS <= 2 * WEBHOOKS_TIMEOUT_SECONDS:
     )
 # An endpoint whose deliveries have all failed for this long is disabled and its owner told.
 WEBHOOKS_DISABLE_AFTER_HOURS = env_int("WEBHOOKS_DISABLE_AFTER_HOURS", 72, minimum=1)
+# Endpoints one owner may register: each is a stream of signed requests we send, so a cap keeps one
+# account from turning the service into a request amplifier.
+WEBHOOKS_MAX_ENDPOINTS_PER_OWNER = env_int("WEBHOOKS_MAX_ENDPOINTS_PER_OWNER", 20, minimum=1)
 # Deliveries the sweeper takes per run; the rest wait for the next run.
 WEBHOOKS_SWEEP_BATCH = env_int("WEBHOOKS_SWEEP_BATCH", 500, minimum=1)
 # Mail (the owners of disabled endpoints are told): printed to the console unless an SMTP server is given.

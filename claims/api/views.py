@@ -1,88 +1,125 @@
 from __future__ import annotations
 
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from claims.api.auth import HasScope
+from claims.api.filters import ArticleFilter, ClaimFilter, FactFilter
+from claims.api.pagination import RecentlyUpdatedCursorPagination
 from claims.api.serializers import (
     ArticleAcceptedSerializer,
+    ArticleListSerializer,
     ArticleSerializer,
     ArticleSubmitSerializer,
     ClaimSerializer,
     FactSerializer,
     VerdictSerializer,
 )
-from claims.models import Claim, Fact
+from claims.api.throttles import SubmitThrottle
+from claims.models import ApiKey, Claim
 from claims.selectors import (
-    CLAIM_FILTERS,
-    FACT_FILTERS,
+    FACT_LIST_CLAIMS,
     article_detail_queryset,
+    article_list,
     claim_list,
     fact_list,
     facts_attach_claims,
 )
 from claims.services.articles import article_submit
+from claims.services.claimreview import claim_review, reviewed_claims
 from claims.services.reviews import claim_set_verdict
 
 
-class ArticleViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """Submit an article (202, processed in the background) and follow its state and claims."""
+@extend_schema_view(
+    list=extend_schema(summary="Articles, newest first", responses={200: ArticleListSerializer}),
+    retrieve=extend_schema(summary="One article with its claims", responses={200: ArticleSerializer}),
+    create=extend_schema(
+        summary="Submit an article",
+        description=(
+            "202 and the queued article when the text is new; 200 and the stored article when the same text "
+            "was submitted before (your submission is recorded as another sighting, and a failed article is "
+            "queued again)."
+        ),
+        request=ArticleSubmitSerializer,
+        responses={202: ArticleAcceptedSerializer, 200: ArticleSerializer},
+        examples=[
+            OpenApiExample(
+                "An article in German",
+                request_only=True,
+                value={
+                    "text": "Der Chiphersteller Tessaline hat 35 Prozent an Brightwave Robotics erworben.",
+                    "source_name": "Rheinischer Kurier",
+                    "url": "https://rheinischer-kurier.example/wirtschaft/brightwave",
+                    "published": "2025-05-13",
+                    "language": "de",
+                },
+            )
+        ],
+    ),
+)
+class ArticleViewSet(
+    mixins.CreateModelMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Submit an article (202, processed in the background), list articles and follow one's state and claims."""
 
-    serializer_class = ArticleSerializer
+    filterset_class = ArticleFilter
+    lookup_value_regex = "[0-9]+"
+    required_scopes = {"create": ApiKey.Scope.SUBMIT}
 
     def get_queryset(self):
-        return article_detail_queryset()
+        return article_list() if self.action == "list" else article_detail_queryset()
 
     def get_serializer_class(self):
-        return ArticleSubmitSerializer if self.action == "create" else ArticleSerializer
+        if self.action == "create":
+            return ArticleSubmitSerializer
+        return ArticleListSerializer if self.action == "list" else ArticleSerializer
+
+    def get_throttles(self):
+        throttles = super().get_throttles()
+        return [*throttles, SubmitThrottle()] if self.action == "create" else throttles
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         article, created = article_submit(**serializer.validated_data, submitted_by=request.user)
+        context = self.get_serializer_context()
         if created:
-            return Response(ArticleAcceptedSerializer(article).data, status=status.HTTP_202_ACCEPTED)
-        # The same text was submitted before: the stored article, as it stands now.
-        return Response(ArticleSerializer(article_detail_queryset().get(pk=article.pk)).data, status=status.HTTP_200_OK)
+            return Response(ArticleAcceptedSerializer(article, context=context).data, status=status.HTTP_202_ACCEPTED)
+        # The same text was submitted before: the stored article, as it stands now, in the submitter's attribution.
+        stored = article_detail_queryset().get(pk=article.pk)
+        return Response(ArticleSerializer(stored, context=context).data, status=status.HTTP_200_OK)
 
 
+@extend_schema_view(
+    list=extend_schema(summary="Claims, newest first", responses={200: ClaimSerializer}),
+    retrieve=extend_schema(summary="One claim with its findings", responses={200: ClaimSerializer}),
+)
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
-    """Claims with their status and findings.
-
-    Filter with ?status=&predicate=&language=&article=&fact_key=&min_confidence=.
-    """
+    """Claims with their status and findings."""
 
     serializer_class = ClaimSerializer
+    filterset_class = ClaimFilter
+    lookup_value_regex = "[0-9]+"
+    required_scopes = {"verdict": ApiKey.Scope.REVIEW}
 
     def get_queryset(self):
-        params = self.request.query_params
-        bad = [
-            name
-            for name in ("status", "predicate")
-            if params.get(name) and params[name] not in getattr(Claim, name.capitalize()).values
-        ]
-        if bad:
-            raise ValidationError(
-                {
-                    name: [
-                        f'"{params[name]}" is not a valid {name}; use one of '
-                        f"{', '.join(getattr(Claim, name.capitalize()).values)}."
-                    ]
-                    for name in bad
-                }
-            )
-        if params.get("article") and not params["article"].isdigit():
-            raise ValidationError({"article": ["An article id is a whole number."]})
-        if params.get("min_confidence"):
-            _check_min_confidence(params["min_confidence"])
-        return claim_list(filters={name: params.get(name, "") for name in CLAIM_FILTERS})
+        return claim_list()
 
+    @extend_schema(
+        summary="Give a verdict (reviewers)",
+        request=VerdictSerializer,
+        responses={200: ClaimSerializer},
+    )
     @action(
         detail=True,
         methods=["post"],
-        permission_classes=[permissions.IsAdminUser],
+        permission_classes=[permissions.IsAdminUser, HasScope],
         serializer_class=VerdictSerializer,
+        filterset_class=None,
     )
     def verdict(self, request, pk=None):
         """A reviewer's verdict (staff only): {"verdict": "verified" | "refuted" | "unverifiable", "note"}."""
@@ -90,43 +127,66 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         serializer = VerdictSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         claim_set_verdict(claim=claim, reviewer=request.user, **serializer.validated_data)
-        claim = claim_list(filters={}).get(pk=claim.pk)
+        claim = claim_list().get(pk=claim.pk)
         return Response(ClaimSerializer(claim).data)
 
-
-def _check_min_confidence(raw: str) -> None:
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ValidationError(
-            {"min_confidence": [f'"{raw}" is not a number; use a number from 0 to 1, such as 0.8.']}
-        ) from None
-    # float() also reads "nan" and "inf": neither is a confidence.
-    if not 0 <= value <= 1:
-        raise ValidationError({"min_confidence": [f"{raw} is out of range; use a number from 0 to 1, such as 0.8."]})
+    @extend_schema(
+        summary="The claim's review as schema.org ClaimReview (JSON-LD)",
+        description="Only for verified and refuted claims; others are 404. Embed it in your fact-check page.",
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
+    def claimreview(self, request, pk=None):
+        claim = get_object_or_404(reviewed_claims(Claim.objects.all()), pk=pk)
+        return Response(claim_review(claim), content_type="application/ld+json")
 
 
+@extend_schema_view(
+    list=extend_schema(
+        summary="Feed of ClaimReviews: every verified or refuted claim, most recently reviewed first",
+        responses={200: OpenApiTypes.OBJECT},
+    )
+)
+class ClaimReviewViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """schema.org ClaimReview JSON-LD of the reviewed claims, for publishers and fact-check aggregators."""
+
+    pagination_class = RecentlyUpdatedCursorPagination
+    filterset_class = None
+
+    def get_queryset(self):
+        return reviewed_claims(Claim.objects.all()).order_by("-updated_at", "-id")
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response([claim_review(claim) for claim in page])
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Facts, most recently changed first",
+        description=(
+            "Address a fact by names: ?predicate=stake&subject=Meta&object=Scale AI. Each fact shows its first "
+            f"{FACT_LIST_CLAIMS} claims here (claim_count says how many it has); the fact's own page shows all."
+        ),
+        responses={200: FactSerializer},
+    ),
+    retrieve=extend_schema(summary="One fact by its key", responses={200: FactSerializer}),
+)
 class FactViewSet(viewsets.ReadOnlyModelViewSet):
-    """One row per fact: its consensus value, the independent sources for and against, and its claims.
-
-    Filter with ?predicate=&subject=&basis=&key=.
-    """
+    """One row per fact: its consensus value, the independent sources for and against, and its claims."""
 
     serializer_class = FactSerializer
+    filterset_class = FactFilter
+    pagination_class = RecentlyUpdatedCursorPagination
     lookup_field = "key"
     lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
-        params = self.request.query_params
-        if params.get("predicate") and params["predicate"] not in Claim.Predicate.values:
-            raise ValidationError({"predicate": [f'"{params["predicate"]}" is not a valid predicate.']})
-        if params.get("basis") and params["basis"] not in Fact.Basis.values:
-            raise ValidationError({"basis": ["Use verified or sources."]})
-        return fact_list(filters={name: params.get(name, "") for name in FACT_FILTERS})
+        return fact_list()
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
-        return facts_attach_claims(page) if page is not None else None
+        return facts_attach_claims(page, limit=FACT_LIST_CLAIMS) if page is not None else None
 
     def get_object(self):
         return facts_attach_claims([super().get_object()])[0]

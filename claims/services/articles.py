@@ -8,13 +8,20 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import IntegrityError, transaction
+from django.db import (
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    close_old_connections,
+    connection,
+    transaction,
+)
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 import factcheck
-from claims.models import Article, Claim
+from claims.models import Article, Claim, Sighting
 from claims.services.dispatch import dispatch_on_commit
 from claims.services.entities import entities_resolve, entity_registry_names
 from claims.services.statuses import claim_url
@@ -59,32 +66,59 @@ def article_submit(
 ) -> tuple[Article, bool]:
     """Store an article and queue its extraction; the same text returns the stored article.
 
-    Returns (article, created).
+    Every submission is recorded as a sighting (who sent it, as which outlet, URL and date), so a
+    second outlet running the same text is on record under its own name. A text whose earlier
+    processing failed is queued again. Returns (article, created).
     """
     digest = content_hash(text)
+    outlet = outlet_of(url, source_name)
+    sighting = {"source_name": source_name, "outlet": outlet, "url": url, "published": published}
     existing = Article.objects.filter(content_hash=digest).first()
-    if existing is not None:
-        return existing, False
-    try:
-        with transaction.atomic():
-            article = Article.objects.create(
-                text=text,
-                content_hash=digest,
-                source_name=source_name,
-                url=url,
-                outlet=outlet_of(url, source_name),
-                fingerprint=fingerprint(text),
-                published=published,
-                language=language,
-                submitted_by=submitted_by,
-            )
-            from claims.tasks import process_article
+    if existing is None:
+        try:
+            with transaction.atomic():
+                article = Article.objects.create(
+                    text=text,
+                    content_hash=digest,
+                    source_name=source_name,
+                    url=url,
+                    outlet=outlet,
+                    fingerprint=fingerprint(text),
+                    published=published,
+                    language=language,
+                    submitted_by=submitted_by,
+                )
+                Sighting.objects.create(article=article, submitted_by=submitted_by, **sighting)
+                from claims.tasks import process_article
 
-            dispatch_on_commit(process_article, article.pk)
-    except IntegrityError:
-        # The same text submitted twice at the same moment: the other request won.
-        return Article.objects.get(content_hash=digest), False
-    return article, True
+                dispatch_on_commit(process_article, article.pk)
+            return article, True
+        except IntegrityError:
+            # The same text submitted twice at the same moment: the other request won.
+            existing = Article.objects.get(content_hash=digest)
+    with transaction.atomic():
+        Sighting.objects.get_or_create(
+            article=existing,
+            submitted_by=submitted_by,
+            outlet=outlet,
+            url=url,
+            defaults={"source_name": source_name, "published": published},
+        )
+        article_retry_failed(article=existing)
+    existing.refresh_from_db()
+    return existing, False
+
+
+def article_retry_failed(*, article: Article) -> bool:
+    """Queue a failed article again (its text was resubmitted, or its failure was transient)."""
+    requeued = Article.objects.filter(pk=article.pk, state=Article.State.FAILED).update(
+        state=Article.State.QUEUED, error="", updated_at=timezone.now()
+    )
+    if requeued:
+        from claims.tasks import process_article
+
+        dispatch_on_commit(process_article, article.pk)
+    return bool(requeued)
 
 
 def article_process(*, article_id: int) -> list[int]:
@@ -95,10 +129,13 @@ def article_process(*, article_id: int) -> list[int]:
     state in one transaction, so a crash before the commit stores nothing.
     """
     now = timezone.now()
-    taken = Article.objects.filter(
-        Q(state=Article.State.QUEUED) | Q(state=Article.State.PROCESSING, updated_at__lt=now - PROCESSING_LEASE),
-        pk=article_id,
-    ).update(state=Article.State.PROCESSING, updated_at=now)
+    try:
+        taken = Article.objects.filter(
+            Q(state=Article.State.QUEUED) | Q(state=Article.State.PROCESSING, updated_at__lt=now - PROCESSING_LEASE),
+            pk=article_id,
+        ).update(state=Article.State.PROCESSING, updated_at=now)
+    except TRANSIENT_ERRORS as exc:
+        raise TransientFailure(str(exc)) from exc
     if not taken:
         return []
     article = Article.objects.get(pk=article_id)
@@ -111,6 +148,13 @@ def article_process(*, article_id: int) -> list[int]:
             min_confidence=settings.FACTCHECK_MIN_CONFIDENCE,
         )
         claim_ids = _store_extraction(article, extraction)
+    except TRANSIENT_ERRORS as exc:
+        # A locked SQLite file, a dropped or restarted PostgreSQL connection: nothing was stored (one
+        # transaction), and the same work will succeed later. The article goes back to the queue and
+        # the caller retries it with backoff.
+        logger.warning("extraction of article %s hit a transient error; it will be retried: %s", article_id, exc)
+        _release(article_id, f"retrying after a transient error: {type(exc).__name__}: {exc}"[:2000])
+        raise TransientFailure(str(exc)) from exc
     except Exception as exc:
         logger.exception("extraction of article %s failed", article_id)
         Article.objects.filter(pk=article_id).update(
@@ -118,6 +162,35 @@ def article_process(*, article_id: int) -> list[int]:
         )
         return []
     return claim_ids
+
+
+class TransientFailure(Exception):
+    """Processing met an error that goes away by itself (a lock, a lost connection): retry later."""
+
+
+# Errors of the connection or the database's state, not of the data: OperationalError covers "database
+# is locked" (SQLite) and a terminated or restarted server (PostgreSQL); InterfaceError a closed connection.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError)
+
+
+def _release(article_id: int, reason: str) -> None:
+    """Hand the article back to the queue; if even that fails, the lease sweeper will take it over."""
+    try:
+        if not connection.in_atomic_block:
+            # A dropped connection stays broken until closed: the next query opens a new one.
+            close_old_connections()
+        Article.objects.filter(pk=article_id, state=Article.State.PROCESSING).update(
+            state=Article.State.QUEUED, error=reason, updated_at=timezone.now()
+        )
+    except TRANSIENT_ERRORS:
+        logger.warning("could not hand article %s back to the queue; the sweeper will", article_id)
+
+
+def article_give_up(*, article_id: int, reason: str) -> None:
+    """A transient error that outlasted every retry: the article fails, with the reason, for a person to see."""
+    Article.objects.filter(pk=article_id).exclude(state=Article.State.DONE).update(
+        state=Article.State.FAILED, error=f"gave up after repeated transient errors: {reason}"[:2000]
+    )
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
@@ -134,12 +135,31 @@ def _event_types_check(event_types: list[str]) -> list[str]:
     return sorted(set(event_types))
 
 
+class EndpointLimitReached(ValueError):
+    """The owner has as many endpoints as WEBHOOKS_MAX_ENDPOINTS_PER_OWNER allows; the message is for the caller."""
+
+
 def endpoint_create(
     *, owner: AbstractBaseUser, url: str, event_types: list[str], description: str = ""
 ) -> tuple[Endpoint, str]:
-    """Register an endpoint; returns it and its secret, which is shown this once only."""
+    """Register an endpoint; returns it and its secret, which is shown this once only.
+
+    Raises EndpointLimitReached when the owner already has the most endpoints allowed.
+    """
     endpoint_url_check(url=url)
     with transaction.atomic():
+        # Two concurrent creates would each count the endpoints before the other's insert is
+        # committed and both pass; locking the owner's row makes the second wait for the first
+        # and count again. (SQLite ignores the lock, but lets only one transaction write at a time.)
+        get_user_model().objects.select_for_update().only("pk").get(pk=owner.pk)
+        # Disabled endpoints count too: their owner can enable them again at any time.
+        have = Endpoint.objects.filter(owner=owner).count()
+        limit = settings.WEBHOOKS_MAX_ENDPOINTS_PER_OWNER
+        if have >= limit:
+            raise EndpointLimitReached(
+                f"You have {have} endpoints; the limit is {limit}. "
+                "Delete one you no longer use (disabled ones count too), then add this one."
+            )
         endpoint = Endpoint.objects.create(
             owner=owner, url=url, event_types=_event_types_check(event_types), description=description
         )

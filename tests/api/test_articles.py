@@ -81,23 +81,24 @@ def test_bad_input_is_a_400_naming_the_field(api, body, field, message):
     response = api.post(URL, body, format="json")
 
     assert response.status_code == 400
-    assert message in " ".join(response.json()[field])
+    assert message in " ".join(response.json()["errors"][field])
     assert_nothing_stored()
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("raw", "content_type", "message"),
+    ("raw", "content_type", "message", "status"),
     [
-        ('{"text": "Orvane", ', "application/json", "not valid JSON"),
-        ("text=Orvane&source_name=x", "application/x-www-form-urlencoded", "must be JSON"),
+        ('{"text": "Orvane", ', "application/json", "not valid JSON", 400),
+        ("text=Orvane&source_name=x", "application/x-www-form-urlencoded", "must be JSON", 415),
     ],
 )
-def test_a_body_that_is_not_json_is_a_400(api, raw, content_type, message):
+def test_a_body_that_is_not_json_is_refused(api, raw, content_type, message, status):
     response = api.generic("POST", URL, raw, content_type=content_type)
 
-    assert response.status_code == 400
-    assert message in response.json()["body"][0]
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/problem+json"
+    assert message in response.json()["errors"]["body"][0]
     assert_nothing_stored()
 
 
@@ -106,7 +107,8 @@ def test_an_empty_body_names_the_missing_fields(api):
     response = api.generic("POST", URL, "", content_type="application/json")
 
     assert response.status_code == 400
-    assert response.json() == {
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["errors"] == {
         "text": ["This field is required."],
         "source_name": ["This field is required."],
     }
@@ -118,7 +120,7 @@ def test_a_json_body_that_is_not_an_object_is_a_400(api):
     response = api.generic("POST", URL, json.dumps(["text"]), content_type="application/json")
 
     assert response.status_code == 400
-    assert "Expected a dictionary" in response.json()["non_field_errors"][0]
+    assert "Expected a dictionary" in response.json()["errors"]["body"][0]
     assert_nothing_stored()
 
 
@@ -135,7 +137,7 @@ def test_article_detail_shows_state_and_claims(api, make_claim, django_assert_nu
         span=(0, 20),
     )
 
-    with django_assert_num_queries(3):  # the article, its claims with their relations, their findings
+    with django_assert_num_queries(4):  # the article, its sightings, its claims with their relations, their findings
         response = api.get(f"{URL}{claim.article_id}/")
 
     assert response.status_code == 200

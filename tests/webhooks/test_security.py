@@ -6,7 +6,9 @@ before connecting, and the autouse guard in conftest fails any test that tries.
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -14,7 +16,7 @@ import sys
 import pytest
 
 from claims.webhooks.models import Attempt, Delivery, Endpoint, EndpointSecret
-from claims.webhooks.security import UnsafeURL
+from claims.webhooks.security import UnsafeURL, embedded_ipv4
 from claims.webhooks.services import delivery_attempt, endpoint_create, endpoint_update, events_publish
 from claims.webhooks.signing import secret_generate
 
@@ -51,6 +53,23 @@ REFUSED = [
     "https://[::]/hook",
     "https://224.0.0.1/hook",
     "https://[2002:a00:1::]/hook",
+    # deprecated site-local IPv6, which Python counts as global
+    "https://[fec0::1]/hook",
+]
+
+# IPv6 addresses carrying a non-public IPv4 address, with the address each is judged by.
+EMBEDDED = [
+    ("https://[::7f00:1]/hook", "127.0.0.1"),  # IPv4-compatible ::/96
+    ("https://[::127.0.0.1]/hook", "127.0.0.1"),  # the same, spelled with the IPv4 address
+    ("https://[::a00:1]/hook", "10.0.0.1"),
+    ("https://[::ffff:0:7f00:1]/hook", "127.0.0.1"),  # SIIT ::ffff:0:0:0/96
+    ("https://[::ffff:0:a9fe:a9fe]/hook", "169.254.169.254"),
+    ("https://[64:ff9b::7f00:1]/hook", "127.0.0.1"),  # NAT64 64:ff9b::/96
+    ("https://[64:ff9b::169.254.169.254]/hook", "169.254.169.254"),
+    ("https://[64:ff9b:1::a00:1]/hook", "10.0.0.1"),  # local-use NAT64 64:ff9b:1::/48
+    ("https://[2002:7f00:1::]/hook", "127.0.0.1"),  # 6to4 2002::/16
+    ("https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook", "127.0.0.1"),  # Teredo 2001::/32, the client
+    ("https://[2001:0:4136:e378:8000:63bf:f5ff:fffe]/hook", "10.0.0.1"),
 ]
 
 
@@ -104,7 +123,66 @@ def test_non_global_addresses_are_refused_at_registration(user, production_rules
     assert not Endpoint.objects.exists()
 
 
-@pytest.mark.parametrize("url", REFUSED)
+@pytest.mark.parametrize(("url", "carried"), EMBEDDED)
+def test_ipv6_addresses_are_judged_by_the_ipv4_address_they_carry(user, production_rules, url, carried):
+    with pytest.raises(UnsafeURL, match=rf"carrying the IPv4 address {re.escape(carried)}\), which is not a public"):
+        endpoint_create(owner=user, url=url, event_types=["claim.created"])
+    assert not Endpoint.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("address", "carried"),
+    [
+        ("::ffff:10.0.0.1", "10.0.0.1"),  # IPv4-mapped
+        ("::a00:1", "10.0.0.1"),  # IPv4-compatible
+        ("::2", "0.0.0.2"),
+        ("::", None),  # unspecified, not an embedding
+        ("::1", None),  # loopback, not an embedding
+        ("::ffff:0:a00:1", "10.0.0.1"),  # SIIT
+        ("64:ff9b::808:808", "8.8.8.8"),  # NAT64
+        ("64:ff9b:1::808:808", "8.8.8.8"),  # local-use NAT64, by its last 32 bits
+        ("2002:808:808::1", "8.8.8.8"),  # 6to4
+        ("2001:0:4136:e378:8000:63bf:f7f7:f7f7", "8.8.8.8"),  # Teredo: the client, not the server 65.54.227.120
+        ("2001:db8::a00:1", None),
+        ("2606:4700::6810:84e5", None),
+        ("10.0.0.1", None),
+    ],
+)
+def test_embedded_ipv4(address, carried):
+    got = embedded_ipv4(ipaddress.ip_address(address))
+    assert got == (ipaddress.IPv4Address(carried) if carried else None)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://[::ffff:8.8.8.8]/hook",  # IPv4-mapped: the IPv4 address itself
+        "https://[::808:808]/hook",  # IPv4-compatible
+        "https://[::ffff:0:808:808]/hook",  # SIIT
+    ],
+)
+def test_ipv6_addresses_carrying_a_public_ipv4_address_are_allowed(user, production_rules, url):
+    # IP literals: registration resolves nothing off this machine
+    endpoint, _ = endpoint_create(owner=user, url=url, event_types=["claim.created"])
+    assert endpoint.url == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://[64:ff9b::808:808]/hook",  # NAT64
+        "https://[64:ff9b:1::808:808]/hook",  # local-use NAT64
+        "https://[2002:808:808::]/hook",  # 6to4
+        "https://[2001:0:4136:e378:8000:63bf:f7f7:f7f7]/hook",  # Teredo
+    ],
+)
+def test_translation_and_tunnel_addresses_are_refused_even_carrying_a_public_address(user, production_rules, url):
+    """requests-hardened refuses these prefixes at send whatever they carry: registration must agree."""
+    with pytest.raises(UnsafeURL, match=r"carrying 8\.8\.8\.8: refused whatever IPv4 address it carries"):
+        endpoint_create(owner=user, url=url, event_types=["claim.created"])
+
+
+@pytest.mark.parametrize("url", REFUSED + [url for url, _ in EMBEDDED])
 def test_non_global_addresses_are_refused_at_send(user, production_rules, url, only_loopback_connections):
     endpoint = _stored_endpoint(user, url)
 
@@ -115,7 +193,18 @@ def test_non_global_addresses_are_refused_at_send(user, production_rules, url, o
     assert only_loopback_connections == []
 
 
-@pytest.mark.parametrize("url", ["https://10.0.0.1/hook", "https://169.254.169.254/", "https://[fd00::1]/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://10.0.0.1/hook",
+        "https://169.254.169.254/",
+        "https://[fd00::1]/",
+        "https://[fec0::1]/",
+        "https://[::a00:1]/",
+        "https://[::ffff:0:a9fe:a9fe]/",
+        "https://[64:ff9b::a00:1]/",
+    ],
+)
 def test_private_addresses_stay_refused_when_the_test_settings_allow_loopback(user, settings, url):
     assert settings.WEBHOOKS_ALLOW_LOOPBACK is True
     with pytest.raises(UnsafeURL):
@@ -142,12 +231,34 @@ def test_a_name_that_does_not_resolve_is_refused(user, production_rules):
         ("ftp://hooks.example.com/in", "must start with https://"),
         ("https://user:pw@hooks.example.com/in", "user name or password"),
         ("https:///in", "no host"),
-        ("https://hooks.example.com:99999/in", "Not a valid URL"),
+        ("https://hooks.example.com:0/in", r"The port '0' is not valid: use a port from 1 to 65535"),
+        ("https://hooks.example.com:65536/in", r"The port '65536' is not valid"),
+        ("https://hooks.example.com:99999/in", r"The port '99999' is not valid"),
+        ("https://hooks.example.com:-1/in", r"The port '-1' is not valid"),
+        ("https://[2606:4700::1]:0/in", r"The port '0' is not valid"),
+        ("https://hooks.example.com/\r\nX: y", r"control characters or whitespace \(U\+000D at position 26\)"),
+        ("https://hooks.example.com/in\nX: y", r"control characters or whitespace \(U\+000A"),
+        ("https://hooks.example.com/\tin", r"control characters or whitespace \(U\+0009"),
+        ("https://hooks.example.com/in\x00", r"control characters or whitespace \(U\+0000"),
+        ("https://hooks.example.com/in\x7f", r"control characters or whitespace \(U\+007F"),
+        ("https://hooks.example.com/in\x85", r"control characters or whitespace \(U\+0085"),
+        (" https://hooks.example.com/in", r"control characters or whitespace \(U\+0020 at position 0\)"),
+        ("https://hooks.example.com/a b", r"control characters or whitespace \(U\+0020"),
+        ("https://hooks.exa\tmple.com/in", r"control characters or whitespace \(U\+0009"),
+        ("https://hooks.example.com/in\u2028", r"control characters or whitespace \(U\+2028"),
     ],
 )
 def test_malformed_or_plain_http_urls_are_refused(user, production_rules, url, message):
     with pytest.raises(UnsafeURL, match=message):
         endpoint_create(owner=user, url=url, event_types=["claim.created"])
+
+
+@pytest.mark.parametrize("url", ["https://hooks.example.com/\r\nX: y", "https://hooks.example.com:0/in"])
+def test_control_characters_and_port_0_are_refused_at_send(user, production_rules, url, only_loopback_connections):
+    attempt = _send_one(_stored_endpoint(user, url))
+
+    assert attempt.error.startswith("refused: The ")
+    assert only_loopback_connections == []
 
 
 def test_dns_rebinding_to_a_private_address_after_registration_is_refused_at_send(
@@ -210,7 +321,7 @@ def test_the_production_defaults_refuse_loopback_and_http():
     env = {k: v for k, v in os.environ.items() if not k.startswith(("WEBHOOKS_", "DJANGO_"))}
     env.update(
         DJANGO_ENV="production",
-        DJANGO_SECRET_KEY="a-secret-for-this-test-only",
+        DJANGO_SECRET_KEY="a-secret-for-this-test-only-" + "x7Qk2pLm9R" * 4,  # long enough for the key check
         DJANGO_ALLOWED_HOSTS="factcheck.example.org",
         DATABASE_URL="sqlite:///:memory:",
         DJANGO_SETTINGS_MODULE="config.settings",

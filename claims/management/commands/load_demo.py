@@ -11,8 +11,9 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
-from rest_framework.authtoken.models import Token
 
+from claims.models import ApiKey
+from claims.services.api_keys import api_key_create
 from claims.services.articles import article_submit
 
 DEMO_ARTICLES = [
@@ -62,12 +63,14 @@ class Command(BaseCommand):
         user, _ = User.objects.get_or_create(username=username, defaults={"is_staff": True, "is_superuser": True})
         user.set_password(password)
         user.save()
-        token, _ = Token.objects.get_or_create(user=user)
+        # A new key each run: a key is shown once only (it is stored hashed), so an old one cannot be printed.
+        _, key = api_key_create(owner=user, name="demo", scopes=list(ApiKey.Scope.values))
         for article in DEMO_ARTICLES:
             article_submit(**article, submitted_by=user)
         self.stdout.write(self.style.SUCCESS("Sample data loaded."))
         self.stdout.write(f"  admin:     http://127.0.0.1:8000/admin/  user {username!r}  password {password!r}")
-        self.stdout.write(f"  API token: {token.key}")
+        self.stdout.write(f"  API key:   {key}")
         self.stdout.write(
-            '  try:      curl -H "Authorization: Token ' + token.key + '" http://127.0.0.1:8000/api/v1/claims/'
+            '  try:      curl -H "Authorization: Api-Key ' + key + '" http://127.0.0.1:8000/api/v1/claims/'
         )
+        self.stdout.write("  API docs:  http://127.0.0.1:8000/api/docs/")
