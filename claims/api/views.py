@@ -5,6 +5,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from claims.api.auth import HasScope
@@ -26,12 +27,22 @@ from claims.selectors import (
     article_detail_queryset,
     article_list,
     claim_list,
+    claim_rows,
+    claim_rows_with_findings,
     fact_list,
+    fact_rows,
     facts_attach_claims,
 )
 from claims.services.articles import article_submit
 from claims.services.claimreview import claim_review, reviewed_claims
 from claims.services.reviews import claim_set_verdict
+
+
+class ListFiltersOnly:
+    """Filters narrow lists; one object is found by its id alone (no filter form built for it)."""
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
 
 
 @extend_schema_view(
@@ -98,7 +109,7 @@ class ArticleViewSet(
     list=extend_schema(summary="Claims, newest first", responses={200: ClaimSerializer}),
     retrieve=extend_schema(summary="One claim with its findings", responses={200: ClaimSerializer}),
 )
-class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
+class ClaimViewSet(ListFiltersOnly, viewsets.ReadOnlyModelViewSet):
     """Claims with their status and findings."""
 
     serializer_class = ClaimSerializer
@@ -107,7 +118,19 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     required_scopes = {"verdict": ApiKey.Scope.REVIEW}
 
     def get_queryset(self):
-        return claim_list()
+        return claim_rows() if self.action == "list" else claim_list()
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return claim_rows_with_findings(page) if page is not None else None
+
+    def get_object(self):
+        if self.action != "retrieve":  # a verdict needs the claim itself
+            return super().get_object()
+        row = claim_rows().filter(pk=self.kwargs["pk"]).first()
+        if row is None:
+            raise NotFound("No such claim.")
+        return claim_rows_with_findings([row])[0]
 
     @extend_schema(
         summary="Give a verdict (reviewers)",
@@ -172,7 +195,7 @@ class ClaimReviewViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     ),
     retrieve=extend_schema(summary="One fact by its key", responses={200: FactSerializer}),
 )
-class FactViewSet(viewsets.ReadOnlyModelViewSet):
+class FactViewSet(ListFiltersOnly, viewsets.ReadOnlyModelViewSet):
     """One row per fact: its consensus value, the independent sources for and against, and its claims."""
 
     serializer_class = FactSerializer
@@ -182,7 +205,7 @@ class FactViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
-        return fact_list()
+        return fact_rows() if self.action == "list" else fact_list()
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)

@@ -144,7 +144,7 @@ def test_an_unhandled_error_is_a_json_500_without_internals(api, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr("claims.api.views.claim_list", broken)
+    monkeypatch.setattr("claims.api.views.claim_rows", broken)
     api.raise_request_exception = False
 
     response = api.get("/api/v1/claims/")
