@@ -1,12 +1,47 @@
 from __future__ import annotations
 
+from babel.numbers import format_percent
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 from rest_framework_api_key.admin import APIKeyModelAdmin
 
-from claims.models import ApiKey, Article, Claim, Entity, EntityAlias, Fact, Finding, Sighting, StatusChange
-from claims.services.reviews import claim_set_verdict
+from claims.models import (
+    ApiKey,
+    Article,
+    Claim,
+    Entity,
+    EntityAlias,
+    Fact,
+    Finding,
+    ReviewQueue,
+    Sighting,
+    StatusChange,
+)
+from claims.services.claimreview import claim_sentence
+from claims.services.presentation import queue_next, review_queue, value_display
+from claims.services.reviews import (
+    TAKE_DURATION,
+    ReviewRefused,
+    Verdict,
+    claim_correct,
+    claim_release,
+    claim_take,
+    claims_give_verdicts,
+)
+
+# "View site" leads to the API's docs page: the service has no public site of its own.
+admin.site.site_url = "/api/docs/"
+admin.site.site_header = _("Factcheck review")
+admin.site.site_title = _("Factcheck review")
+# The model sidebar takes 280 px from every list: without it the queue's columns fit a 1280 px screen.
+admin.site.enable_nav_sidebar = False
 
 # How much of the article to show on each side of the claim's sentence.
 CONTEXT_CHARS = 400
@@ -81,6 +116,10 @@ class FindingInline(admin.TabularInline):
     extra = 0
     can_delete = False
 
+    def get_queryset(self, request):
+        # Each row names its other claim (subject, object): fetched with the findings, not one by one.
+        return super().get_queryset(request).select_related("claim", "other_claim__subject", "other_claim__object")
+
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -99,6 +138,9 @@ class StatusChangeInline(admin.TabularInline):
     readonly_fields = fields
     extra = 0
     can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("claim", "actor_user")
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -142,44 +184,81 @@ class ConfidenceFilter(admin.SimpleListFilter):
         return queryset
 
 
+class VerdictActionForm(helpers.ActionForm):
+    """The list's action bar, with the note a verdict carries (required to refute)."""
+
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.TextInput(attrs={"size": 40}))
+
+
 def _verdict_action(verdict: str, label: str):
-    @admin.action(description=label, permissions=["change"])
+    @admin.action(description=label, permissions=["give_verdict"])
     def act(modeladmin, request, queryset):
-        done = 0
-        for claim in queryset:
-            try:
-                claim_set_verdict(claim=claim, reviewer=request.user, verdict=verdict)
-            except ValueError as exc:
-                modeladmin.message_user(request, f"Claim #{claim.pk}: {exc}", messages.ERROR)
+        # Each row of the list carries the status_version the reviewer saw (ClaimAdmin.seen_version);
+        # a claim without one was not on the reviewer's page ("select all" across pages): refused.
+        verdicts, unseen = [], []
+        for pk in queryset.values_list("pk", flat=True):
+            seen = request.POST.get(f"version-{pk}", "")
+            if not seen.isdigit():
+                unseen.append(pk)
             else:
-                done += 1
-        if done:
+                verdicts.append(Verdict(pk, verdict, int(seen)))
+        if unseen:
             modeladmin.message_user(
                 request,
-                f"{done} claim(s) marked {verdict}; the other claims of their facts are being re-checked.",
-                messages.SUCCESS,
+                _("Only claims shown on your page can be decided; %(ids)s were not. Nothing was changed.")
+                % {"ids": ", ".join(f"#{pk}" for pk in unseen[:10])},
+                messages.ERROR,
             )
+            return
+        try:
+            claims_give_verdicts(reviewer=request.user, verdicts=verdicts, note=request.POST.get("note", ""))
+        except ReviewRefused as exc:
+            modeladmin.message_user(request, str(exc), messages.ERROR)
+            return
+        modeladmin.message_user(
+            request,
+            _("%(count)s claim(s) marked %(verdict)s; the other claims of their facts are being re-checked.")
+            % {"count": len(verdicts), "verdict": verdict_label(verdict)},
+            messages.SUCCESS,
+        )
 
     act.__name__ = f"mark_{verdict}"
     return act
+
+
+class VerdictForm(forms.Form):
+    verdict = forms.ChoiceField(choices=[(v, v) for v in Claim.VERDICT_STATUSES])
+    note = forms.CharField(required=False, max_length=2000)
+    version = forms.IntegerField(min_value=0)
+
+
+class CorrectionForm(forms.Form):
+    """What an editor may correct; the reason is required and goes into the claim's history."""
+
+    subject = forms.CharField(label=_("subject"), max_length=200)
+    object = forms.CharField(label=_("object"), max_length=200, required=False)
+    value = forms.FloatField(label=_("value"), required=False)
+    unit = forms.CharField(label=_("unit"), max_length=8, required=False)
+    time = forms.CharField(label=_("time"), max_length=10, required=False)
+    qualifier = forms.ChoiceField(label=_("qualifier"), choices=Claim.Qualifier.choices)
+    modality = forms.ChoiceField(label=_("modality"), choices=Claim.Modality.choices)
+    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
     list_display = (
         "id",
-        "predicate",
-        "subject",
-        "object",
-        "value",
-        "unit",
-        "time",
+        "claim_in_words",
+        "shown_value",
         "status",
-        "needs_review",
         "confidence_level",
         "language",
-        "article",
+        "outlet",
+        "seen_version",
     )
+    list_display_links = ("id", "claim_in_words")
     list_filter = (
         NeedsReviewFilter,
         ConfidenceFilter,
@@ -195,44 +274,91 @@ class ClaimAdmin(admin.ModelAdmin):
         "object__aliases__name",
     )
     list_select_related = ("subject", "object", "article")
-    # The engine's confidence is shown (as a percentage, read-only), never edited.
-    exclude = ("confidence",)
-    # Statuses change only through the status service (a recorded change), never by editing the row:
-    # reviewers use the verdict actions.
-    readonly_fields = (
+    list_per_page = 50
+    action_form = VerdictActionForm
+    change_form_template = "admin/claims/claim/decide.html"
+    # What the engine read is never edited in a form: a correction is its own recorded step, and a
+    # status changes only through a verdict or the checks.
+    fields = (
         "article",
+        "predicate",
+        "subject",
+        "object",
+        "value",
+        "unit",
+        "period",
+        "time",
+        "role",
+        "qualifier",
+        "modality",
+        "text",
         "status",
         "status_version",
         "needs_review",
         "confidence_level",
         "fact_key",
-        "span_start",
-        "span_end",
         "in_its_article",
         "same_fact_elsewhere",
         "created_at",
         "updated_at",
     )
-    raw_id_fields = ("subject", "object")
+    readonly_fields = fields
     inlines = (FindingInline, StatusChangeInline)
     actions = (
         _verdict_action(Claim.Status.VERIFIED, _("Verdict: verified")),
-        _verdict_action(Claim.Status.REFUTED, _("Verdict: refuted")),
+        _verdict_action(Claim.Status.REFUTED, _("Verdict: refuted (with the note)")),
         _verdict_action(Claim.Status.UNVERIFIABLE, _("Verdict: unverifiable")),
     )
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("article__text")
 
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_give_verdict_permission(self, request):
+        return request.user.has_perm("claims.give_verdict")
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("<int:pk>/verdict/", wrap(self.verdict_view), name="claims_claim_verdict"),
+            path("<int:pk>/take/", wrap(self.take_view), name="claims_claim_take"),
+            path("<int:pk>/correct/", wrap(self.correct_view), name="claims_claim_correct"),
+            *super().get_urls(),
+        ]
+
+    # --- columns -------------------------------------------------------------------
+
+    @admin.display(description=_("claim"))
+    def claim_in_words(self, obj: Claim) -> str:
+        return claim_sentence(obj)
+
+    @admin.display(description=_("value"), ordering="value")
+    def shown_value(self, obj: Claim) -> str:
+        return value_display(obj, get_language())
+
     @admin.display(description=_("language"), ordering="article__language")
     def language(self, obj: Claim) -> str:
         return obj.article.language
+
+    @admin.display(description=_("outlet"), ordering="article__outlet")
+    def outlet(self, obj: Claim) -> str:
+        return obj.article.outlet
+
+    @admin.display(description="")
+    def seen_version(self, obj: Claim) -> str:
+        # Inside the list's form: a verdict action says which version of each claim the reviewer saw.
+        return format_html('<input type="hidden" name="version-{}" value="{}">', obj.pk, obj.status_version)
 
     @admin.display(description=_("confidence"), ordering="confidence")
     def confidence_level(self, obj: Claim) -> str | None:
         if obj.confidence is None:
             return None  # the admin's empty value: the engine gave none
-        percent = f"{obj.confidence:.0%}"
+        percent = format_percent(obj.confidence, locale=to_locale(get_language()))
         if obj.confidence < CONFIDENCE_LOW:
             return format_html(
                 '{} <span title="{}" style="color: #fff; background: #ba2121; padding: 0 .4em; '
@@ -267,9 +393,10 @@ class ClaimAdmin(admin.ModelAdmin):
             .defer("article__text")
             .order_by("article__published", "pk")[:50]
         )
+        locale = get_language()
         rows = format_html_join(
             "",
-            '<tr><td><a href="../../{}/change/">#{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td>'
+            '<tr><td><a href="../../{}/change/">#{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>'
             "<td>{}</td><td>{}</td><td>{}</td></tr>",
             (
                 (
@@ -278,10 +405,9 @@ class ClaimAdmin(admin.ModelAdmin):
                     c.article.source_name,
                     c.article.language,
                     c.article.published or "",
-                    c.get_qualifier_display(),
-                    "" if c.value is None else f"{c.value:,.10g}",
-                    c.modality,
-                    c.status,
+                    value_display(c, locale),
+                    c.get_modality_display(),
+                    c.get_status_display(),
                     c.text,
                 )
                 for c in others
@@ -290,10 +416,218 @@ class ClaimAdmin(admin.ModelAdmin):
         if not rows:
             return "—"
         return format_html(
-            "<table><tr><th>claim</th><th>source</th><th>lang</th><th>published</th><th>value</th>"
-            "<th>modality</th><th>status</th><th>sentence</th></tr>{}</table>",
+            "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
+            "</tr>{}</table>",
+            _("claim"),
+            _("source"),
+            _("language"),
+            _("published"),
+            _("value"),
+            _("modality"),
+            _("status"),
+            _("sentence"),
             rows,
         )
+
+    # --- the claim page: deciding -------------------------------------------------------
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        claim = self.get_object(request, object_id)
+        extra = extra_context or {}
+        if claim is not None:
+            extra |= {
+                "claim_words": claim_sentence(claim),
+                "claim_reported": claim.article.published or timezone.localdate(claim.article.created_at),
+                "claim_value": value_display(claim, get_language()),
+                "claim_version": claim.status_version,
+                "verdicts": [(v, verdict_label(v)) for v in Claim.VERDICT_STATUSES],
+                "can_decide": request.user.has_perm("claims.give_verdict"),
+                "can_correct": request.user.has_perm("claims.correct_claim"),
+                "taken": claim.taken_by if claim.taken_until and claim.taken_until > timezone.now() else None,
+                "taken_until": claim.taken_until,
+                "next_claim": queue_next(exclude=claim.pk, reviewer=request.user),
+                "correction_form": CorrectionForm(initial=_correction_initial(claim)),
+            }
+        return super().change_view(request, object_id, form_url, extra)
+
+    def verdict_view(self, request, pk: int):
+        get_object_or_404(Claim, pk=pk)
+        if request.method != "POST":
+            return redirect("admin:claims_claim_change", pk)
+        form = VerdictForm(request.POST)
+        if not form.is_valid():
+            self.message_user(request, _("The verdict form was incomplete; nothing was changed."), messages.ERROR)
+            return redirect("admin:claims_claim_change", pk)
+        verdict = form.cleaned_data["verdict"]
+        try:
+            claims_give_verdicts(
+                reviewer=request.user,
+                verdicts=[Verdict(pk, verdict, form.cleaned_data["version"])],
+                note=form.cleaned_data["note"],
+            )
+        except ReviewRefused as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return redirect("admin:claims_claim_change", pk)
+        self.message_user(
+            request,
+            _("Claim #%(id)s marked %(verdict)s.") % {"id": pk, "verdict": verdict_label(verdict)},
+            messages.SUCCESS,
+        )
+        following = queue_next(exclude=pk, reviewer=request.user)
+        if request.POST.get("then") == "next" and following is not None:
+            return redirect("admin:claims_claim_change", following.pk)
+        return redirect("admin:claims_claim_change", pk)
+
+    def take_view(self, request, pk: int):
+        claim = get_object_or_404(Claim, pk=pk)
+        if request.method == "POST":
+            try:
+                if request.POST.get("release"):
+                    claim_release(claim=claim, reviewer=request.user)
+                    self.message_user(request, _("You released claim #%(id)s.") % {"id": pk}, messages.SUCCESS)
+                else:
+                    claim_take(claim=claim, reviewer=request.user)
+                    self.message_user(
+                        request,
+                        _("Claim #%(id)s is yours for %(minutes)s minutes.")
+                        % {"id": pk, "minutes": int(TAKE_DURATION.total_seconds() // 60)},
+                        messages.SUCCESS,
+                    )
+            except ReviewRefused as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+        return redirect("admin:claims_claim_change", pk)
+
+    def correct_view(self, request, pk: int):
+        claim = get_object_or_404(Claim.objects.select_related("subject", "object"), pk=pk)
+        if request.method != "POST":
+            return redirect("admin:claims_claim_change", pk)
+        form = CorrectionForm(request.POST)
+        if not form.is_valid():
+            problems = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items())
+            self.message_user(
+                request, _("Nothing was corrected: %(problems)s") % {"problems": problems}, messages.ERROR
+            )
+            return redirect("admin:claims_claim_change", pk)
+        data = form.cleaned_data
+        changes = {field: data[field] if data[field] != "" else None for field in CORRECTION_FIELDS}
+        changes["subject"] = data["subject"]
+        try:
+            claim_correct(
+                claim=claim,
+                editor=request.user,
+                reason=data["reason"],
+                expected_version=data["version"],
+                changes=changes,
+            )
+        except ReviewRefused as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+        else:
+            self.message_user(
+                request, _("Claim #%(id)s corrected; it is being checked again.") % {"id": pk}, messages.SUCCESS
+            )
+        return redirect("admin:claims_claim_change", pk)
+
+
+@admin.register(ReviewQueue)
+class ReviewQueueAdmin(admin.ModelAdmin):
+    """Most urgent first; narrow enough for a 1280 px screen; each row opens the claim page."""
+
+    list_display = (
+        "claim_link",
+        "snippet",
+        "outlet",
+        "language",
+        "status",
+        "confidence_level",
+        "taken",
+        "seen_version",
+    )
+    list_display_links = None
+    list_filter = ("status", ("article__language", admin.ChoicesFieldListFilter))
+    search_fields = ("text", "subject__name", "object__name")
+    list_per_page = 50
+    action_form = VerdictActionForm
+    actions = ClaimAdmin.actions
+    show_full_result_count = False
+
+    def get_queryset(self, request):
+        return review_queue().select_related("article", "subject", "object", "taken_by").defer("article__text")
+
+    def get_ordering(self, request):
+        return ("urgency", "-created_at", "-id")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("claims.view_claim")
+
+    def has_module_permission(self, request):
+        return request.user.has_perm("claims.view_claim")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_give_verdict_permission(self, request):
+        return request.user.has_perm("claims.give_verdict")
+
+    @admin.display(description=_("claim"))
+    def claim_link(self, obj: Claim) -> str:
+        return format_html(
+            '<a href="{}">#{} {}</a>',
+            reverse("admin:claims_claim_change", args=[obj.pk]),
+            obj.pk,
+            claim_sentence(obj),
+        )
+
+    @admin.display(description=_("sentence"))
+    def snippet(self, obj: Claim) -> str:
+        text = " ".join(obj.text.split())
+        return text if len(text) <= SNIPPET_CHARS else text[: SNIPPET_CHARS - 1] + "…"
+
+    @admin.display(description=_("outlet"))
+    def outlet(self, obj: Claim) -> str:
+        return obj.article.outlet
+
+    @admin.display(description=_("language"))
+    def language(self, obj: Claim) -> str:
+        return obj.article.language
+
+    @admin.display(description=_("taken by"))
+    def taken(self, obj: Claim) -> str:
+        if obj.taken_by_id and obj.taken_until and obj.taken_until > timezone.now():
+            return obj.taken_by.get_username()
+        return ""
+
+    confidence_level = ClaimAdmin.confidence_level
+    seen_version = ClaimAdmin.seen_version
+
+
+# Characters of a claim's sentence in the queue.
+SNIPPET_CHARS = 90
+
+
+CORRECTION_FIELDS = ("object", "value", "unit", "time", "qualifier", "modality")
+
+
+def _correction_initial(claim: Claim) -> dict:
+    return {
+        "subject": claim.subject.name,
+        "object": claim.object.name if claim.object_id else "",
+        "value": claim.value,
+        "unit": claim.unit or "",
+        "time": claim.time or "",
+        "qualifier": claim.qualifier,
+        "modality": claim.modality,
+        "version": claim.status_version,
+    }
+
+
+def verdict_label(verdict: str) -> str:
+    return str(Claim.Status(verdict).label)
 
 
 @admin.register(Fact)

@@ -247,6 +247,16 @@ class Claim(models.Model):
     # A human should look: a verdict that a new source disagrees with (the verdict stays
     # until a reviewer acts), or a structural problem (out of range, stale forecast ...).
     needs_review = models.BooleanField(_("needs review"), default=False)
+    # A reviewer working on the claim, until the take expires: others see it taken and cannot give a verdict.
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("taken by"),
+    )
+    taken_until = models.DateTimeField(_("taken until"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -256,6 +266,10 @@ class Claim(models.Model):
         verbose_name = _("claim")
         verbose_name_plural = _("claims")
         ordering = ("-created_at", "-id")
+        permissions = [
+            ("give_verdict", _("Can give verdicts on claims")),
+            ("correct_claim", _("Can correct a claim's value, entities and time")),
+        ]
         indexes = [
             # Checking a claim: every claim of the same fact, by one index lookup.
             models.Index(fields=["fact_key"], name="claim_fact_key_idx"),
@@ -435,6 +449,8 @@ class StatusChange(models.Model):
     # Which automatic step made the change, when no person did ("checks", "extraction").
     actor_system = models.CharField(_("system actor"), max_length=40, blank=True)
     reason = models.TextField(_("reason"))
+    # A correction keeps the status and changes the claim's fields: {"value": [old, new], ...}.
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
     created_at = models.DateTimeField(_("at"), auto_now_add=True)
 
     class Meta:
@@ -443,8 +459,10 @@ class StatusChange(models.Model):
         ordering = ("created_at", "id")
         constraints = [
             models.UniqueConstraint(fields=["claim", "status_version"], name="status_change_version_unique"),
+            # Every record changes something: the status, or (a correction) the claim's fields.
             models.CheckConstraint(
-                condition=~models.Q(from_status=models.F("to_status")), name="status_change_changes"
+                condition=~models.Q(from_status=models.F("to_status")) | ~models.Q(changes={}),
+                name="status_change_changes",
             ),
         ]
 
@@ -456,6 +474,15 @@ class StatusChange(models.Model):
         if self.actor_user_id:
             return self.actor_user.get_username()
         return self.actor_system or "system"
+
+
+class ReviewQueue(Claim):
+    """The claims a reviewer should look at, as its own page of the admin (a proxy: no table of its own)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("claim to review")
+        verbose_name_plural = _("review queue")
 
 
 class Sighting(models.Model):

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "claims.api.middleware.ApiRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The reviewer's language: their choice (the switcher), else their browser's.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -93,7 +95,8 @@ ASGI_APPLICATION = "config.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Ahead of the apps' own templates, so that ours override the admin's (base_site.html).
+        "DIRS": [BASE_DIR / "claims" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -133,7 +136,18 @@ if ENV == "test":
     # The tests create users by the hundred; a slow hash is there to resist cracking, not needed here.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+# The admin in the languages of the articles; our own strings are translated in claims/locale.
+LANGUAGES = [
+    ("en", "English"),
+    ("de", "Deutsch"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("it", "Italiano"),
+    ("pt", "Português"),
+    ("nl", "Nederlands"),
+]
+LOCALE_PATHS = [BASE_DIR / "claims" / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -4,6 +4,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The admin's language switcher posts here.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("claims.api.urls")),
     # The OpenAPI 3 description of the API, and a docs page that loads nothing from outside this service.
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

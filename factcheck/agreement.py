@@ -7,13 +7,25 @@ any storage so that the engine, the checks and the tests share one definition.
 from __future__ import annotations
 
 from datetime import date
+from typing import Protocol
 
 # |a - b| allowed, as a share of the larger value, by the looser of the two qualifiers.
 EXACT_TOLERANCE = 0.005
 APPROX_TOLERANCE = 0.05
-# Two undated figures are taken to speak of the same time only if their articles
-# appeared within this many days of each other.
+# Two undated figures are taken to speak of the same time only if the dates their
+# articles speak for (the caller's to say: publication, or receipt when unknown)
+# are within this many days of each other.
 UNDATED_WINDOW_DAYS = 365
+
+
+class Comparable(Protocol):
+    """What of a claim decides whether it counts for or against another: the engine's
+    `factcheck.claim.Claim` and the stored claims both have it."""
+
+    value: float | None
+    qualifier: str
+    time: str | None
+    modality: str
 
 
 def fact_key(
@@ -47,18 +59,34 @@ def values_agree(a: float, qualifier_a: str, b: float, qualifier_b: str) -> bool
     return abs(a - b) <= tolerance * big
 
 
-def times_comparable(
-    time_a: str | None, time_b: str | None, published_a: date | None, published_b: date | None
-) -> bool:
+def times_comparable(time_a: str | None, time_b: str | None, date_a: date | None, date_b: date | None) -> bool:
     """Whether two claims of the same key speak of the same time.
 
     Dated claims must carry the same time (the key already says so); two undated
-    ones only count as the same fact when their articles are close in time.
+    ones only count as the same fact when the dates their articles speak for are
+    close. An article with no date at all is close to nothing.
     """
     if time_a != time_b:
         return False
     if time_a is not None:
         return True
-    if published_a is None or published_b is None:
+    if date_a is None or date_b is None:
         return False
-    return abs((published_a - published_b).days) <= UNDATED_WINDOW_DAYS
+    return abs((date_a - date_b).days) <= UNDATED_WINDOW_DAYS
+
+
+def agreement(a: Comparable, b: Comparable, date_a: date | None, date_b: date | None) -> bool | None:
+    """Whether two complete claims of one fact back each other (True), conflict (False) or neither (None).
+
+    The one rule for the checks' findings and for the sources a fact counts on each
+    side, so that a claim's status and its fact's counts cannot tell different stories.
+    `date_a`, `date_b`: the dates the claims' articles speak for.
+    """
+    if not times_comparable(a.time, b.time, date_a, date_b):
+        return None
+    # Without a value (a role, joining, an acquisition without a price) the key says it all.
+    agree = a.value is None or b.value is None or values_agree(a.value, a.qualifier, b.value, b.qualifier)
+    denied = (a.modality == "denied") + (b.modality == "denied")
+    if denied == 2 or (denied == 1 and not agree):
+        return None  # two denials, or a denial of another figure: it says nothing of this one
+    return agree and not denied  # a denial of the same figure conflicts with it

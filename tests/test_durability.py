@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from claims.models import Claim, Fact
@@ -19,6 +20,7 @@ def test_a_verdict_given_while_redis_is_down_is_rechecked_once_it_is_back(
     app_on, own_redis, start_worker, make_claim, django_user_model
 ):
     reviewer = django_user_model.objects.create_user(username="rita", password="a-long-password-1", is_staff=True)
+    reviewer.groups.add(Group.objects.get(name="reviewers"))
     truth, other = make_claim(value=30), make_claim(value=40)
     claims_check(claim_ids=[truth.pk, other.pk])
     assert Claim.objects.get(pk=other.pk).status == "conflicting"

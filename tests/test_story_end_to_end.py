@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import Group
 
 from claims.models import Article, Claim, Fact, Finding
 from tests.conftest import wait_for
@@ -86,9 +87,14 @@ def test_a_story_in_three_languages_then_a_verdict(celery_worker, api, user):
     assert (fact.sources_agreeing, fact.sources_disagreeing) == (2, 1)  # the copy counts with its original
 
     # then a reviewer verifies the English figure, and the worker re-checks the others against it
-    user.is_staff = True
-    user.save()
-    verdict = api.post(f"/api/v1/claims/{en.pk}/verdict/", {"verdict": "verified", "note": "filing"}, format="json")
+    user.groups.add(Group.objects.get(name="reviewers"))
+    api.force_authenticate(type(user).objects.get(pk=user.pk))
+    en.refresh_from_db()
+    verdict = api.post(
+        f"/api/v1/claims/{en.pk}/verdict/",
+        {"verdict": "verified", "note": "filing", "expected_version": en.status_version},
+        format="json",
+    )
     assert verdict.status_code == 200
 
     def rechecked() -> bool:

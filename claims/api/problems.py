@@ -31,6 +31,18 @@ logger = logging.getLogger(__name__)
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 
+class Conflict(exceptions.APIException):
+    status_code = 409
+    default_detail = "The request conflicts with the resource's current state."
+    default_code = "conflict"
+
+
+class PreconditionRequired(exceptions.APIException):
+    status_code = 428
+    default_detail = "Say which version you based this on."
+    default_code = "precondition_required"
+
+
 def problem_body(status: int, *, detail: str = "", code: str = "", errors: dict | None = None) -> dict:
     body: dict = {"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status}
     if code:

@@ -37,6 +37,7 @@ ERROR_STATUSES = {
     "409": "The request conflicts with the resource's current state.",
     "413": "The request body is too large.",
     "415": "The body is not JSON.",
+    "428": "A change that must say which version it was based on (expected_version or If-Match) did not.",
     "429": "Too many requests; retry after the number of seconds in Retry-After.",
     "500": "An unexpected error; it has been logged.",
 }

@@ -274,7 +274,15 @@ class VerdictSerializer(StrictSerializer):
     """Unknown fields are refused by name (a typo such as "verdit" is not a verdict without a value)."""
 
     verdict = serializers.ChoiceField(choices=[(v, v) for v in Claim.VERDICT_STATUSES])
-    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+    note = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=2000, help_text="Required for refuted."
+    )
+    expected_version = serializers.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=2**31 - 1,
+        help_text="The claim's status_version you decided on (or send it as If-Match). A stale one is a 409.",
+    )
 
 
 class FactClaimSerializer(serializers.ModelSerializer):

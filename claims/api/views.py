@@ -3,14 +3,14 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
-from rest_framework import mixins, permissions, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
-from claims.api.auth import HasScope
 from claims.api.filters import ArticleFilter, ClaimFilter, FactFilter
 from claims.api.pagination import RecentlyUpdatedCursorPagination
+from claims.api.problems import Conflict, PreconditionRequired
 from claims.api.serializers import (
     ArticleAcceptedSerializer,
     ArticleListSerializer,
@@ -35,7 +35,17 @@ from claims.selectors import (
 )
 from claims.services.articles import article_submit
 from claims.services.claimreview import claim_review, reviewed_claims
-from claims.services.reviews import claim_set_verdict
+from claims.services.reviews import NotAllowed, NoteRequired, ReviewRefused, claim_set_verdict
+
+
+def _if_match(request) -> int | None:
+    """The status_version in an If-Match header ("3", W/"3" or 3), or None."""
+    raw = request.headers.get("If-Match", "").strip().removeprefix("W/").strip('"')
+    if not raw:
+        return None
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 10:
+        raise ValidationError({"If-Match": ['Give the claim\'s ETag, a status_version in quotes such as "3".']})
+    return int(raw)
 
 
 class ListFiltersOnly:
@@ -134,24 +144,49 @@ class ClaimViewSet(ListFiltersOnly, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         summary="Give a verdict (reviewers)",
+        description=(
+            "Needs the give_verdict permission (the reviewers group) and, with an API key, the review scope. "
+            'Say which version you decided on: expected_version in the body or If-Match: "<status_version>" '
+            "(the claim's ETag). A stale version, a claim another reviewer has taken, or a verified value that "
+            "disagrees with another verified claim of the fact is a 409 and changes nothing."
+        ),
         request=VerdictSerializer,
         responses={200: ClaimSerializer},
     )
-    @action(
-        detail=True,
-        methods=["post"],
-        permission_classes=[permissions.IsAdminUser, HasScope],
-        serializer_class=VerdictSerializer,
-        filterset_class=None,
-    )
+    @action(detail=True, methods=["post"], serializer_class=VerdictSerializer, filterset_class=None)
     def verdict(self, request, pk=None):
-        """A reviewer's verdict (staff only): {"verdict": "verified" | "refuted" | "unverifiable", "note"}."""
         claim = self.get_object()
         serializer = VerdictSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        claim_set_verdict(claim=claim, reviewer=request.user, **serializer.validated_data)
-        claim = claim_list().get(pk=claim.pk)
-        return Response(ClaimSerializer(claim).data)
+        given = serializer.validated_data
+        expected = given.get("expected_version", _if_match(request))
+        if expected is None:
+            raise PreconditionRequired(
+                'Send the status_version you decided on: "expected_version" in the body, or an If-Match header '
+                f'with the claim\'s ETag (now "{claim.status_version}").'
+            )
+        try:
+            claim_set_verdict(
+                claim=claim,
+                reviewer=request.user,
+                verdict=given["verdict"],
+                note=given["note"],
+                expected_version=expected,
+            )
+        except NoteRequired as exc:
+            raise ValidationError({"note": [str(exc)]}) from None
+        except NotAllowed as exc:
+            raise PermissionDenied(str(exc)) from None
+        except ReviewRefused as exc:
+            raise Conflict(str(exc)) from None
+        row = claim_rows_with_findings([claim_rows().get(pk=claim.pk)])[0]
+        return Response(ClaimSerializer(row).data, headers={"ETag": f'"{row["status_version"]}"'})
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        # The version a verdict must be based on (If-Match).
+        response["ETag"] = f'"{response.data["status_version"]}"'
+        return response
 
     @extend_schema(
         summary="The claim's review as schema.org ClaimReview (JSON-LD)",

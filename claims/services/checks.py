@@ -15,13 +15,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date
 
 from django.db import transaction
 
 from claims.models import Article, Claim, Fact, Finding
 from claims.services.statuses import Change, claims_set_status
-from factcheck.agreement import times_comparable, values_agree
+from factcheck.agreement import agreement
 from factcheck.claim import OPTIONAL_VALUE_PREDICATES, VALUELESS_PREDICATES
 from factcheck.similarity import near_duplicates
 
@@ -88,6 +88,29 @@ def is_incomplete(claim: Claim) -> bool:
         and claim.predicate not in VALUELESS_PREDICATES
         and claim.predicate not in OPTIONAL_VALUE_PREDICATES
     )
+
+
+def article_date(article: Article) -> date:
+    """The date an article speaks for: its publication, or the day it reached us when it gave none.
+
+    `published` is optional in the API; without this, an undated article would be
+    compared with nothing. It cannot have appeared after it was received, so the
+    receipt date errs late, never early.
+    """
+    return article.published or article.created_at.astimezone(UTC).date()
+
+
+def claims_agreement(a: Claim, b: Claim) -> bool | None:
+    """Whether two claims of one fact back each other (True), conflict (False) or say nothing of each other (None).
+
+    The one rule behind both a claim's pairwise findings (and so its status) and its
+    fact's sources agreeing and disagreeing: the claims must speak of the same time
+    (undated ones by their articles' dates), their values agree within the wording's
+    tolerance, a denial conflicts with the figure it denies and says nothing of others.
+    """
+    if is_incomplete(a) or is_incomplete(b):
+        return None  # nothing to agree or disagree with
+    return agreement(a, b, article_date(a.article), article_date(b.article))
 
 
 def independent(a: Article, b: Article) -> bool:
@@ -234,6 +257,9 @@ class _FactState:
                     Kind.OUT_OF_RANGE,
                     f"{_describe(claim)} is {_value(claim)}: a count is never negative.",
                 )
+        # The publication date only, not article_date: a forecast submitted long after it was
+        # published would otherwise be flagged stale, and sent to reviewers, for a period that
+        # had not ended when it was written.
         published = claim.article.published
         if claim.modality in (Claim.Modality.FORECAST, Claim.Modality.PLANNED) and claim.time and published:
             end = period_end(claim.time)
@@ -246,16 +272,9 @@ class _FactState:
                 )
 
     def compare(self, claim: Claim, other: Claim, *, reopen: bool) -> None:
-        if is_incomplete(claim) or is_incomplete(other):
+        agree = claims_agreement(claim, other)
+        if agree is None:
             return
-        if not times_comparable(claim.time, other.time, claim.article.published, other.article.published):
-            return
-        agree = _agree(claim, other)
-        denied = (claim.modality == Claim.Modality.DENIED) + (other.modality == Claim.Modality.DENIED)
-        if denied == 2 or (denied == 1 and not agree):
-            return  # two denials, or a denial of another figure: neither agreement nor conflict
-        if denied == 1:
-            agree = False  # one denies what the other asserts
         if other.status == Status.VERIFIED:
             kind = Kind.CONFIRMS_VERIFIED if agree else Kind.CONTRADICTS_VERIFIED
             self.add(claim, kind, _compare(claim, other, agree, "the verified"), other)
@@ -350,14 +369,9 @@ class _FactState:
         return Change(claim, Status.UNCONFIRMED, "one independent source only, nothing against it")
 
 
-def _agree(a: Claim, b: Claim) -> bool:
-    if a.value is None or b.value is None:
-        return True  # role, joins, an acquisition without a price: the key says it all
-    return values_agree(a.value, a.qualifier, b.value, b.qualifier)
-
-
 def _newer(a: Claim, b: Claim) -> bool:
-    return (a.article.published or date.min, a.pk) > (b.article.published or date.min, b.pk)
+    # An undated stake received today is newer than one published last year, not older than all.
+    return (article_date(a.article), a.pk) > (article_date(b.article), b.pk)
 
 
 def _summarise(fact_key: str, claims: list[Claim], state: _FactState) -> None:
@@ -374,23 +388,27 @@ def _summarise(fact_key: str, claims: list[Claim], state: _FactState) -> None:
     elif usable:
 
         def backing(candidate: Claim) -> tuple[int, int, int]:
-            agreeing = [c for c in usable if _agree(c, candidate)]
+            agreeing = [c for c in usable if claims_agreement(c, candidate)]
             return len({groups[c.article_id] for c in agreeing}), len(agreeing), -candidate.pk
 
         consensus, basis = max(usable, key=backing), Fact.Basis.SOURCES
     agreeing, disagreeing = set(), set()
     if consensus is not None:
         for c in claims:
-            if c.status == Status.REFUTED or is_incomplete(c):
-                continue
-            agrees = _agree(c, consensus) and c.modality != Claim.Modality.DENIED
-            (agreeing if agrees else disagreeing).add(groups[c.article_id])
+            if c.status == Status.REFUTED:
+                continue  # counts for nothing, as in `derive`
+            # The checks' own rule, so that the counts say what the claims' statuses say: a claim
+            # of another time (an undated one more than a year away) is on neither side.
+            agrees = claims_agreement(c, consensus)
+            if agrees is not None:
+                (agreeing if agrees else disagreeing).add(groups[c.article_id])
     Fact.objects.filter(key=fact_key).update(
         consensus_value=consensus.value if consensus is not None else None,
         basis=basis,
         verified_claim=(verified and consensus) or None,
         sources_agreeing=len(agreeing),
         sources_disagreeing=len(disagreeing),
+        # Like claim_count, the languages of all the claims behind the fact, whichever side they are on.
         languages=sorted({c.article.language for c in claims if c.article.language}),
         claim_count=len(claims),
     )

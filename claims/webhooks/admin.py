@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import json
+
 from django.contrib import admin, messages
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from claims.webhooks.models import Attempt, Delivery, Endpoint, Event
@@ -19,6 +22,9 @@ class EventAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # events are the audit trail of what happened
 
 
 @admin.action(description=_("Disable the selected endpoints"), permissions=["change"])
@@ -96,7 +102,8 @@ class DeliveryAdmin(admin.ModelAdmin):
         "next_attempt_at",
         "created_at",
     )
-    list_filter = ("state", "event__type", "endpoint__state")
+    # One state: the delivery's (an endpoint's own state is on the endpoints page).
+    list_filter = ("state", "event__type")
     date_hierarchy = "created_at"
     search_fields = ("endpoint__url",)
     list_select_related = ("event", "endpoint")
@@ -113,6 +120,7 @@ class DeliveryAdmin(admin.ModelAdmin):
         "created_at",
         "updated_at",
         "completed_at",
+        "payload",
     )
     exclude = ("lease_token",)
     inlines = (AttemptInline,)
@@ -123,6 +131,14 @@ class DeliveryAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deliveries and their attempts are the audit trail of what we sent
+
+    @admin.display(description=_("payload"))
+    def payload(self, obj: Delivery) -> str:
+        # Exactly what was signed and sent, escaped by format_html.
+        return format_html("<pre style='white-space: pre-wrap'>{}</pre>", json.dumps(obj.event.envelope(), indent=2))
 
     @admin.display(description=_("event type"), ordering="event__type")
     def event_type(self, obj: Delivery) -> str:

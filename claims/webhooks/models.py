@@ -12,6 +12,7 @@ class EventType(models.TextChoices):
     CLAIM_CREATED = "claim.created", _("claim created")
     ARTICLE_PROCESSED = "article.processed", _("article processed")
     FACT_VERIFIED = "fact.verified", _("fact verified")
+    CLAIM_CORRECTED = "claim.corrected", _("claim corrected")
 
 
 class Event(models.Model):

@@ -82,20 +82,25 @@ def test_facts_filters(api, make_claim):
 
 
 @pytest.mark.django_db
-def test_a_verdict_through_the_api_is_for_staff_only(api, user, make_claim):
+def test_a_verdict_through_the_api_needs_the_give_verdict_permission(api, user, make_claim):
+    from django.contrib.auth.models import Group
+
     claim = make_claim()
     url = f"/api/v1/claims/{claim.pk}/verdict/"
-
-    assert api.post(url, {"verdict": "verified"}, format="json").status_code == 403
-
-    user.is_staff = True
+    user.is_staff = True  # staff without the permission, as the probe found: refused
     user.save()
-    bad = api.post(url, {"verdict": "supported"}, format="json")
+
+    assert api.post(url, {"verdict": "verified", "expected_version": 0}, format="json").status_code == 403
+
+    user.groups.add(Group.objects.get(name="reviewers"))
+    api.force_authenticate(type(user).objects.get(pk=user.pk))  # permissions are cached per user object
+    bad = api.post(url, {"verdict": "supported", "expected_version": 0}, format="json")
     assert bad.status_code == 400
     assert "verdict" in bad.json()["errors"]
-    ok = api.post(url, {"verdict": "verified", "note": "filing"}, format="json")
+    ok = api.post(url, {"verdict": "verified", "note": "filing", "expected_version": 0}, format="json")
     assert ok.status_code == 200
     assert (ok.json()["status"], ok.json()["status_version"]) == ("verified", 1)
+    assert ok["ETag"] == '"1"'
 
 
 @pytest.mark.django_db

@@ -80,7 +80,9 @@ def test_a_review_key_of_a_staff_user_gives_verdicts(admin_user, make_claim):
     claim = make_claim()
     _, raw = api_key_create(owner=admin_user, name="desk", scopes=["read", "review"])
 
-    response = client_with(raw).post(f"/api/v1/claims/{claim.pk}/verdict/", {"verdict": "verified"}, format="json")
+    response = client_with(raw).post(
+        f"/api/v1/claims/{claim.pk}/verdict/", {"verdict": "verified", "expected_version": 0}, format="json"
+    )
 
     assert response.status_code == 200
     assert response.json()["status"] == "verified"
@@ -90,7 +92,9 @@ def test_a_staff_users_key_without_the_review_scope_gives_no_verdict(admin_user,
     claim = make_claim()
     _, raw = api_key_create(owner=admin_user, name="reader", scopes=["read", "submit"])
 
-    response = client_with(raw).post(f"/api/v1/claims/{claim.pk}/verdict/", {"verdict": "verified"}, format="json")
+    response = client_with(raw).post(
+        f"/api/v1/claims/{claim.pk}/verdict/", {"verdict": "verified", "expected_version": 0}, format="json"
+    )
 
     assert response.status_code == 403
     assert 'lacks the "review" scope' in response.json()["detail"]

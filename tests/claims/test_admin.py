@@ -50,7 +50,11 @@ def test_the_change_page_highlights_the_sentence_and_shows_the_fact_elsewhere(st
 def test_a_verdict_action_records_the_reviewer(staff_client, make_claim):
     claim = make_claim()
 
-    response = staff_client.post(CHANGELIST, {"action": "mark_verified", "_selected_action": [claim.pk]}, follow=True)
+    response = staff_client.post(
+        CHANGELIST,
+        {"action": "mark_verified", "_selected_action": [claim.pk], f"version-{claim.pk}": claim.status_version},
+        follow=True,
+    )
 
     assert response.status_code == 200
     assert "1 claim(s) marked verified" in response.content.decode()

@@ -25,7 +25,11 @@ HOSTILE = "</script><script>alert(1)</script>"
 
 @pytest.fixture
 def reviewer(django_user_model):
-    return django_user_model.objects.create_user(username="rita", password="x-long-password", is_staff=True)
+    from django.contrib.auth.models import Group
+
+    rita = django_user_model.objects.create_user(username="rita", password="x-long-password", is_staff=True)
+    rita.groups.add(Group.objects.get(name="reviewers"))
+    return rita
 
 
 @pytest.fixture
@@ -246,7 +250,8 @@ def test_numbers_are_written_without_float_junk(make_claim, value, unit, shown):
 
 @pytest.mark.parametrize("count", [1, 10])
 def test_the_feed_costs_one_query_for_any_number_of_claims(reviewed, make_claim, django_assert_num_queries, count):
-    claims = [reviewed("verified" if i % 2 else "refuted", value=30.0 + i) for i in range(count)]
+    # Each its own year, so each its own fact: two verified values of one fact may not disagree.
+    claims = [reviewed("verified" if i % 2 else "refuted", value=30.0 + i, time=str(2000 + i)) for i in range(count)]
     reviewed("unverifiable", value=99.0)
     make_claim(value=98.0)  # no verdict
 
@@ -260,7 +265,7 @@ def test_the_feed_costs_one_query_for_any_number_of_claims(reviewed, make_claim,
 
 
 def test_the_feed_reviews_only_the_claims_it_is_given(reviewed):
-    mine, other = reviewed(value=30.0), reviewed(value=31.0)
+    mine, other = reviewed(value=30.0, time="2023"), reviewed(value=31.0, time="2024")
 
     reviews = list(claim_reviews(Claim.objects.filter(pk=mine.pk)))
 

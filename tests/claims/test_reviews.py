@@ -30,7 +30,11 @@ def fresh(claim: Claim) -> Claim:
 
 @pytest.fixture
 def reviewer(django_user_model):
-    return django_user_model.objects.create_user(username="rita", password="x-long-password", is_staff=True)
+    from django.contrib.auth.models import Group
+
+    rita = django_user_model.objects.create_user(username="rita", password="x-long-password", is_staff=True)
+    rita.groups.add(Group.objects.get(name="reviewers"))
+    return rita
 
 
 @pytest.mark.django_db
@@ -69,7 +73,7 @@ def test_only_verdicts_are_accepted(make_claim, reviewer, verdict):
 @pytest.mark.django_db
 def test_checks_never_overwrite_a_verdict(make_claim, reviewer):
     refuted = make_claim(value=30)
-    claim_set_verdict(claim=refuted, reviewer=reviewer, verdict="refuted")
+    claim_set_verdict(claim=refuted, reviewer=reviewer, verdict="refuted", note="the filing says otherwise")
     unverifiable = make_claim(value=45)
     claim_set_verdict(claim=unverifiable, reviewer=reviewer, verdict="unverifiable")
 
@@ -139,7 +143,7 @@ def test_a_new_source_that_agrees_with_a_verdict_is_supported(make_claim, review
 @pytest.mark.django_db
 def test_repeating_a_refuted_value_counts_against_a_claim(make_claim, reviewer):
     wrong = make_claim(value=49)
-    claim_set_verdict(claim=wrong, reviewer=reviewer, verdict="refuted")
+    claim_set_verdict(claim=wrong, reviewer=reviewer, verdict="refuted", note="the filing says otherwise")
 
     repeat = make_claim(value=49)
     different = make_claim(value=35)

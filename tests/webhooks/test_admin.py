@@ -66,3 +66,26 @@ def test_staff_disable_and_enable_endpoints(admin_client, failed, monkeypatch):
     admin_client.post("/admin/webhooks/endpoint/", {"action": "enable_endpoints", "_selected_action": [failed.pk]})
     failed.refresh_from_db()
     assert (failed.state, failed.disabled_at, failed.disabled_reason) == ("active", None, "")
+
+
+@pytest.mark.django_db
+def test_deliveries_show_their_payload_have_one_state_filter_and_cannot_be_deleted(
+    admin_client, make_endpoint, make_claim
+):
+    from claims.webhooks.models import Delivery, Event
+    from claims.webhooks.services import events_publish
+
+    make_endpoint(event_types=("claim.created",))
+    events_publish(events=[("claim.created", {"claim_id": 7, "note": "<script>alert(1)</script>"})])
+    delivery = Delivery.objects.get()
+
+    page = admin_client.get(f"/admin/webhooks/delivery/{delivery.pk}/change/").content.decode()
+    listing = admin_client.get("/admin/webhooks/delivery/").content.decode()
+
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
+    assert "&quot;claim_id&quot;: 7" in page
+    assert listing.count("By state") == 1
+    assert admin_client.post(f"/admin/webhooks/delivery/{delivery.pk}/delete/", {"post": "yes"}).status_code == 403
+    event = Event.objects.get()
+    assert admin_client.post(f"/admin/webhooks/event/{event.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert Delivery.objects.count() == Event.objects.count() == 1

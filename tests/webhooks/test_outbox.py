@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import transaction
 
 from claims.models import Claim
@@ -171,6 +172,7 @@ def test_a_verdict_publishes_status_changed_and_fact_verified_to_their_subscribe
     from claims.services.reviews import claim_set_verdict
 
     reviewer = django_user_model.objects.create_user(username="rita", password="x-long-password", is_staff=True)
+    reviewer.groups.add(Group.objects.get(name="reviewers"))
     both = make_endpoint(event_types=["claim.status_changed", "fact.verified"])
     facts = make_endpoint(event_types=["fact.verified"])
     claim = make_claim()

@@ -10,6 +10,7 @@ import threading
 import time
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection, transaction
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -206,6 +207,7 @@ def test_redis_down_while_100_statuses_change_loses_nothing(
     staff = django_user_model.objects.create_user(
         username="rita", password="a-long-test-password", is_staff=True, email="rita@example.org"
     )
+    staff.groups.add(Group.objects.get(name="reviewers"))
     api = APIClient()
     api.force_authenticate(staff)
     created = api.post(
@@ -220,7 +222,11 @@ def test_redis_down_while_100_statuses_change_loses_nothing(
     timings = []
     for claim in claims:
         started = time.monotonic()
-        response = api.post(f"/api/v1/claims/{claim.pk}/verdict/", {"verdict": "refuted"}, format="json")
+        response = api.post(
+            f"/api/v1/claims/{claim.pk}/verdict/",
+            {"verdict": "refuted", "note": "not in the filing", "expected_version": claim.status_version},
+            format="json",
+        )
         timings.append(time.monotonic() - started)
         assert response.status_code == 200, response.content
         assert response.json()["status"] == "refuted"

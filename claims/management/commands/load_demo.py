@@ -10,6 +10,7 @@ import secrets
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 from claims.models import ApiKey
@@ -60,7 +61,9 @@ class Command(BaseCommand):
     def handle(self, *args, username: str, **options):
         User = get_user_model()
         password = secrets.token_urlsafe(12)
-        user, _ = User.objects.get_or_create(username=username, defaults={"is_staff": True, "is_superuser": True})
+        # A reviewer with the editors role, not a superuser: what a newsroom's reviewer would be.
+        user, _ = User.objects.get_or_create(username=username, defaults={"is_staff": True})
+        user.groups.add(Group.objects.get(name="editors"))
         user.set_password(password)
         user.save()
         # A new key each run: a key is shown once only (it is stored hashed), so an old one cannot be printed.
