@@ -63,6 +63,19 @@ class ClaimInline(admin.TabularInline):
         return False
 
 
+class RecordAdmin(admin.ModelAdmin):
+    """A record of what happened (status changes, the queue's view of claims): read, never added, edited or deleted."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class SightingInline(admin.TabularInline):
     """Every outlet that sent this text: a record of who said it where, never edited."""
 
@@ -529,7 +542,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReviewQueue)
-class ReviewQueueAdmin(admin.ModelAdmin):
+class ReviewQueueAdmin(RecordAdmin):
     """Most urgent first; narrow enough for a 1280 px screen; each row opens the claim page."""
 
     list_display = (
@@ -561,15 +574,6 @@ class ReviewQueueAdmin(admin.ModelAdmin):
 
     def has_module_permission(self, request):
         return request.user.has_perm("claims.view_claim")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_give_verdict_permission(self, request):
         return request.user.has_perm("claims.give_verdict")
@@ -664,20 +668,11 @@ class FindingAdmin(admin.ModelAdmin):
 
 
 @admin.register(StatusChange)
-class StatusChangeAdmin(admin.ModelAdmin):
+class StatusChangeAdmin(RecordAdmin):
     list_display = ("id", "claim", "from_status", "to_status", "status_version", "actor", "created_at")
     list_filter = ("to_status", "actor_system")
     search_fields = ("reason", "claim__text")
     list_select_related = ("claim__subject", "claim__object", "actor_user")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ApiKey)

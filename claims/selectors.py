@@ -62,13 +62,16 @@ def claim_rows() -> QuerySet[dict]:
     )
 
 
+FINDING_SHOWN = ("id", "claim_id", "kind", "other_claim_id", "independent", "explanation", "created_at")
+
+
 def claim_rows_with_findings(rows: list[dict]) -> list[dict]:
     """Give each row of a page its findings, in one query for the page."""
     found: dict[int, list[dict]] = defaultdict(list)
     findings = (
         Finding.objects.filter(claim_id__in=[row["id"] for row in rows])
         .order_by("created_at", "id")
-        .values("id", "claim_id", "kind", "other_claim_id", "independent", "explanation", "created_at")
+        .values(*FINDING_SHOWN)
     )
     for finding in findings:
         found[finding["claim_id"]].append(finding)
