@@ -9,6 +9,8 @@ class ClaimsConfig(AppConfig):
     verbose_name = _("Claims")
 
     def ready(self):
+        # Register the tasks with Celery in every process (web too): services queue them by name.
+        import claims.tasks  # noqa: F401
         from claims.roles import roles_after_migrate
 
         # After the permissions (made by auth's own post_migrate handler, which runs first).

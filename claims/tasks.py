@@ -11,7 +11,7 @@ import time
 from celery import shared_task
 
 from claims.services.articles import TransientFailure, article_give_up, article_process, articles_requeue_stalled
-from claims.services.checks import claims_check, fact_check
+from claims.services.checks import claims_check, claims_requeue_pending, fact_check
 from claims.services.reviews import fact_recheck_dispatch, facts_requeue_stalled_rechecks
 
 # Backoff between retries of a transient failure, in seconds: 1, 2, 4 ... capped at a minute.
@@ -57,3 +57,8 @@ def recheck_claims(fact_key: str, claim_ids: list[int]) -> None:
 @shared_task(name="claims.requeue_stalled_rechecks")
 def requeue_stalled_rechecks() -> None:
     facts_requeue_stalled_rechecks()
+
+
+@shared_task(name="claims.requeue_pending_checks")
+def requeue_pending_checks() -> None:
+    claims_requeue_pending()

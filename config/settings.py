@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import structlog
 
 from config.env import (
     ConfigError,
@@ -60,16 +61,21 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "django_structlog",
     "claims",
     "claims.webhooks",
 ]
 
 MIDDLEWARE = [
+    # First, so that every answer is counted, the other middlewares' included.
+    "claims.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files (the admin's, the API docs page's) without DEBUG and without a separate web server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "claims.api.middleware.ApiRequestMiddleware",
+    # A request id bound to every log line of the request and of the tasks it queues.
+    "django_structlog.middlewares.RequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The reviewer's language: their choice (the switcher), else their browser's.
     "django.middleware.locale.LocaleMiddleware",
@@ -114,6 +120,8 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0, minimum=0),
     )
 }
+# Behind PgBouncer in transaction mode a server-side cursor (.iterator()) may outlive its connection.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("DATABASE_DISABLE_SERVER_SIDE_CURSORS", default=False)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded default serves several requests (and runs their extractions) at once: WAL lets readers
     # go on while one writes, IMMEDIATE takes the write lock when a transaction begins (instead of failing
@@ -164,6 +172,8 @@ WHITENOISE_AUTOREFRESH = ENV == "development"
 if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=PRODUCTION)
+# Load balancers probe these over plain http inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 # Only allows submission to the browsers' preload list; set 0 if a subdomain must stay reachable over plain http.
@@ -196,6 +206,9 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0, minimum=0) or None
 AXES_VERBOSE = False
+
+# Prometheus scrapes /metrics with "Authorization: Bearer <METRICS_TOKEN>"; unset, only staff logins see it.
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
 
 # --- Cache (throttling) -------------------------------------------------------
 # Request counts for throttling live in the cache: Redis when several processes serve the API (each
@@ -274,6 +287,18 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "factcheck")
+# Work by kind, each in its own queue: a flood of articles to extract never holds back the checks a
+# verdict asks for or the webhooks it sends. A worker started without -Q takes every queue (Redis
+# serves them in turn); operators may give each kind workers of its own (README).
+CELERY_TASK_QUEUES = {name: {} for name in (CELERY_TASK_DEFAULT_QUEUE, "extract", "checks", "webhooks")}
+CELERY_TASK_ROUTES = {
+    "claims.process_article": {"queue": "extract"},
+    "claims.requeue_stalled_articles": {"queue": "extract"},
+    "claims.check_claims": {"queue": "checks"},
+    "claims.recheck_*": {"queue": "checks"},
+    "claims.requeue_*": {"queue": "checks"},
+    "webhooks.*": {"queue": "webhooks"},
+}
 # A task is acknowledged only when it has finished, and re-queued if its worker
 # dies, so a crash never loses an article; one message at a time per process so a
 # long extraction does not hold back others.
@@ -299,7 +324,9 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # only the fast path.
 CELERY_BEAT_SCHEDULE = {
     # Articles whose dispatch was lost or whose worker died.
-    "requeue-stalled-articles": {"task": "claims.requeue_stalled_articles", "schedule": 60.0},
+    "requeue-stalled-articles": {"task": "claims.requeue_stalled_articles", "schedule": 15.0},
+    # Claims whose check was lost (flushed queue, dropped connection).
+    "requeue-pending-checks": {"task": "claims.requeue_pending_checks", "schedule": 60.0},
     # Verdicts whose re-check of the fact's other claims was never queued.
     "requeue-stalled-rechecks": {"task": "claims.requeue_stalled_rechecks", "schedule": 60.0},
     "webhooks-sweep": {
@@ -320,6 +347,12 @@ FACTCHECK_RECHECK_BATCH = env_int("FACTCHECK_RECHECK_BATCH", 500, minimum=1)
 # Claims the engine is less sure of than this are not stored. 0 (the default) stores every claim with its
 # confidence, and reviewers see the low ones marked in the queue.
 FACTCHECK_MIN_CONFIDENCE = env_fraction("FACTCHECK_MIN_CONFIDENCE", 0.0)
+# An article being extracted whose worker shows no sign of life for this long is taken over by another
+# (the worker renews it every third of it while it works).
+FACTCHECK_ARTICLE_LEASE_SECONDS = env_int("FACTCHECK_ARTICLE_LEASE_SECONDS", 30, minimum=3)
+# Claims still `pending` this long after they were stored lost their check (queue flushed, worker
+# killed, connection dropped): the sweeper queues their checks again.
+FACTCHECK_PENDING_GRACE_SECONDS = env_int("FACTCHECK_PENDING_GRACE_SECONDS", 120, minimum=1)
 # Longest article text accepted, in UTF-8 bytes (a long feature is ~60 kB).
 FACTCHECK_MAX_ARTICLE_BYTES = env_int("FACTCHECK_MAX_ARTICLE_BYTES", 200_000, minimum=1)
 
@@ -359,9 +392,50 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "factcheck@localhost")
 
+# --- Logs -----------------------------------------------------------------------
+# One JSON object a line in production (LOG_FORMAT=json), readable lines in development. Every line
+# logged while a request is served, or a task it caused runs, carries that request's id (django-structlog
+# binds it, takes it from an X-Request-ID header when a proxy sets one, and passes it on in task headers).
+LOG_FORMAT = env_str("LOG_FORMAT", "json" if PRODUCTION else "console")
+if LOG_FORMAT not in {"json", "console"}:
+    raise ConfigError(f"LOG_FORMAT={LOG_FORMAT!r} must be json or console")
+_LOG_CHAIN = [
+    structlog.contextvars.merge_contextvars,
+    structlog.stdlib.add_log_level,
+    structlog.stdlib.add_logger_name,
+    structlog.processors.TimeStamper(fmt="iso", utc=True),
+]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "structured": {
+            "()": structlog.stdlib.ProcessorFormatter,
+            "processors": [
+                structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                structlog.processors.format_exc_info,
+                structlog.processors.JSONRenderer()
+                if LOG_FORMAT == "json"
+                else structlog.dev.ConsoleRenderer(colors=False),
+            ],
+            # The standard library's records (ours, Django's, Celery's) get the same fields.
+            "foreign_pre_chain": [*_LOG_CHAIN, structlog.stdlib.ExtraAdder()],
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+structlog.configure(
+    processors=[
+        structlog.stdlib.filter_by_level,
+        *_LOG_CHAIN,
+        structlog.stdlib.PositionalArgumentsFormatter(),
+        structlog.processors.StackInfoRenderer(),
+        structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
+    ],
+    logger_factory=structlog.stdlib.LoggerFactory(),
+    cache_logger_on_first_use=True,
+)
+DJANGO_STRUCTLOG_CELERY_ENABLED = True
+# Take the request id from the X-Request-ID header (only behind a proxy that sets it); else one is made.
+DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = env_bool("LOG_TRUST_REQUEST_ID", default=False)

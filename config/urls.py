@@ -2,8 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
+from claims.api.health import healthz, metrics, readyz
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
+    path("metrics", metrics, name="metrics"),
     # The admin's language switcher posts here.
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("claims.api.urls")),

@@ -449,6 +449,8 @@ def find_mentions(
             return True
         return ld.verb_final and j + 1 < len(texts) and texts[j + 1][:1].isupper()
 
+    subject_verbs = ld.cue_set("subject_verbs")
+
     def bare_name(i: int, j: int, texts: list[str], flags: _Kinds) -> bool:
         """German, where every noun is capitalised: a single dictionary word is a name where a noun would
         need an article: opening a sentence before its verb ("Meta hält"), or right after a deal verb or its
@@ -456,9 +458,10 @@ def find_mentions(
         word = texts[i]
         if ordinary_initial(word) or _lemma(word, ld.code) != word:
             return False
-        if i == 0:  # "Meta hält ...", "Siemens AG ...", "Siemens' 1.200 Beschäftigte"
+        if i == 0:  # "Meta hält ...", "Siemens AG ...", "Siemens' 1.200 Beschäftigte", "Siemens hat ..."
             return j in flags.trigger_start or (
-                j < len(texts) and (texts[j] in ld.legal_forms or texts[j][:1].isdigit())
+                j < len(texts)
+                and (texts[j] in ld.legal_forms or texts[j][:1].isdigit() or texts[j].lower() in subject_verbs)
             )
         if texts[i - 1][:1].isupper():
             return False

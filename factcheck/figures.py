@@ -250,7 +250,19 @@ class Figures:
             right_after = 0 <= o.start - t[1] <= 3 and all(
                 k in glue or st.s.lowers[k] in arts for k in range(t[1], o.start)
             )
-            if not (right_after or (o.end <= t[0] and named[subj].start > o.start)):
+            # verb-final, a perfect or a modal: "Halvex hat (die Firma) Orvane übernommen", "Halvex wil Orvane
+            # kopen": the buyer, an auxiliary, the company bought right before the participle; nothing else
+            # between ("hat Anteile an Orvane gekauft" bought shares, not the company)
+            s = named[subj]
+            auxiliaries = self.ld.cue_set("auxiliaries")
+            perfect = (
+                self.ld.verb_final
+                and s.end <= o.start
+                and o.end == t[0]
+                and any(st.s.lowers[k] in auxiliaries for k in range(s.end, o.start))
+                and all(k in glue or st.s.lowers[k] in arts | auxiliaries for k in range(s.end, o.start))
+            )
+            if not (right_after or perfect or (o.end <= t[0] and s.start > o.start)):
                 continue
             out.append(
                 self._claim(

@@ -3,6 +3,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import threading
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
@@ -21,8 +22,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 import factcheck
-from claims.models import Article, Claim, Sighting
-from claims.services.dispatch import dispatch_on_commit
+from claims.models import Article, Claim, Entity, Sighting
+from claims.services.dispatch import (
+    CHECK_CLAIMS,
+    PROCESS_ARTICLE,
+    dispatch,
+    dispatch_on_commit,
+)
 from claims.services.entities import entities_resolve, entity_registry_names
 from claims.services.statuses import claim_url
 from claims.webhooks.models import Event
@@ -34,9 +40,10 @@ from factcheck.similarity import fingerprint
 
 logger = logging.getLogger(__name__)
 
-# An article left in `processing` longer than this belonged to a worker that died:
-# another may take it over. Longer than the task time limit, so never a live one.
-PROCESSING_LEASE = timedelta(minutes=15)
+# An article left in `processing` without a sign of life for this long belonged to a worker that died:
+# another may take it over. The worker that holds it renews the lease every third of it while it works
+# (LeaseKept), so a live one never loses it however long the article, and a dead one's is over in seconds.
+PROCESSING_LEASE = timedelta(seconds=settings.FACTCHECK_ARTICLE_LEASE_SECONDS)
 # A queued article older than this lost its dispatch (broker down, message lost).
 QUEUED_GRACE = timedelta(minutes=2)
 # Claim ids listed in an article.processed event: 1,000 ids of 7 digits are ~8 kB,
@@ -52,7 +59,27 @@ def outlet_of(url: str, source_name: str) -> str:
     """Who published an article: the URL's host without "www.", else the source name."""
     host = (urlsplit(url).hostname or "") if url else ""
     host = host.removeprefix("www.")
-    return host or " ".join(source_name.casefold().split())
+    # A host may be 253 characters; the column holds 200. The cut keeps outlets apart all the same.
+    return (host or " ".join(source_name.casefold().split()))[:OUTLET_CHARS]
+
+
+OUTLET_CHARS = Article._meta.get_field("outlet").max_length
+NAME_CHARS = Entity._meta.get_field("name").max_length
+# The claim's short text fields: a value longer than its column is not something the contract allows.
+CLAIM_CODES = ("predicate", "unit", "period", "time", "role", "qualifier", "modality")
+
+
+_CODE_CHARS = {f: Claim._meta.get_field(f).max_length for f in CLAIM_CODES}
+
+
+def fit_name(name: str) -> str:
+    """A name that fits the entity column: longer ones (the engine reading a run of words as a name) are
+    cut at a word, marked with an ellipsis, and kept, so the claim reaches a reviewer instead of failing
+    its whole article."""
+    if len(name) <= NAME_CHARS:
+        return name
+    cut = name[: NAME_CHARS - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[NAME_CHARS // 2 :] else cut) + "…"
 
 
 def article_submit(
@@ -89,9 +116,7 @@ def article_submit(
                     submitted_by=submitted_by,
                 )
                 Sighting.objects.create(article=article, submitted_by=submitted_by, **sighting)
-                from claims.tasks import process_article
-
-                dispatch_on_commit(process_article, article.pk)
+                dispatch_on_commit(PROCESS_ARTICLE, article.pk)
             return article, True
         except IntegrityError:
             # The same text submitted twice at the same moment: the other request won.
@@ -115,9 +140,7 @@ def article_retry_failed(*, article: Article) -> bool:
         state=Article.State.QUEUED, error="", updated_at=timezone.now()
     )
     if requeued:
-        from claims.tasks import process_article
-
-        dispatch_on_commit(process_article, article.pk)
+        dispatch_on_commit(PROCESS_ARTICLE, article.pk)
     return bool(requeued)
 
 
@@ -140,14 +163,15 @@ def article_process(*, article_id: int) -> list[int]:
         return []
     article = Article.objects.get(pk=article_id)
     try:
-        extraction = factcheck.extract(
-            article.text,
-            published=article.published,
-            lang=article.language or None,
-            entities=entity_registry_names(text=article.text),
-            min_confidence=settings.FACTCHECK_MIN_CONFIDENCE,
-        )
-        claim_ids = _store_extraction(article, extraction)
+        with LeaseKept(article_id):
+            extraction = factcheck.extract(
+                article.text,
+                published=article.published,
+                lang=article.language or None,
+                entities=entity_registry_names(text=article.text),
+                min_confidence=settings.FACTCHECK_MIN_CONFIDENCE,
+            )
+            claim_ids = _store_extraction(article, extraction)
     except TRANSIENT_ERRORS as exc:
         # A locked SQLite file, a dropped or restarted PostgreSQL connection: nothing was stored (one
         # transaction), and the same work will succeed later. The article goes back to the queue and
@@ -162,6 +186,39 @@ def article_process(*, article_id: int) -> list[int]:
         )
         return []
     return claim_ids
+
+
+class LeaseKept:
+    """Renews an article's lease (its updated_at) from a thread of its own while the work runs.
+
+    The thread has its own database connection, closed when the work ends; a renewal that fails
+    (the database briefly away) is skipped: the next one, a third of a lease later, tries again.
+    """
+
+    def __init__(self, article_id: int):
+        self.article_id = article_id
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._renew, name=f"lease-{article_id}", daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join(timeout=PROCESSING_LEASE.total_seconds())
+
+    def _renew(self) -> None:
+        try:
+            while not self.stop.wait(PROCESSING_LEASE.total_seconds() / 3):
+                try:
+                    Article.objects.filter(pk=self.article_id, state=Article.State.PROCESSING).update(
+                        updated_at=timezone.now()
+                    )
+                except Exception:  # a lost connection or a busy SQLite file: the next renewal tries again
+                    logger.warning("could not renew the lease of article %s", self.article_id, exc_info=True)
+        finally:
+            connection.close()
 
 
 class TransientFailure(Exception):
@@ -189,17 +246,27 @@ def _release(article_id: int, reason: str) -> None:
 def article_give_up(*, article_id: int, reason: str) -> None:
     """A transient error that outlasted every retry: the article fails, with the reason, for a person to see."""
     Article.objects.filter(pk=article_id).exclude(state=Article.State.DONE).update(
-        state=Article.State.FAILED, error=f"gave up after repeated transient errors: {reason}"[:2000]
+        state=Article.State.FAILED, error=f"{GAVE_UP}: {reason}"[:2000], updated_at=timezone.now()
     )
+
+
+# How a failure that only outlasted the retries is marked; the sweeper tries such articles again later.
+GAVE_UP = "gave up after repeated transient errors"
+# How long a transient failure rests before the sweeper queues it again.
+TRANSIENT_REST = timedelta(minutes=10)
 
 
 @transaction.atomic
 def _store_extraction(article: Article, extraction: Extraction) -> list[int]:
-    entities = entities_resolve(names=extraction.entities | _names_in(extraction))
+    names = extraction.entities | _names_in(extraction)
+    entities = entities_resolve(names={fit_name(name): kind for name, kind in names.items()})
     rows: dict[tuple, Claim] = {}
     for c in [*extraction.claims, *extraction.incomplete]:
-        subject = entities[c.subject]
-        obj = entities[c.object] if c.object is not None else None
+        if too_long := [f for f in CLAIM_CODES if len(getattr(c, f) or "") > _CODE_CHARS[f]]:
+            logger.warning("article %s: a %s claim with over-long %s left out", article.pk, c.predicate, too_long)
+            continue
+        subject = entities[fit_name(c.subject)]
+        obj = entities[fit_name(c.object)] if c.object is not None else None
         _check_confidence(c)
         key = fact_key(
             predicate=c.predicate,
@@ -279,9 +346,7 @@ def _store_extraction(article: Article, extraction: Extraction) -> list[int]:
         ]
     )
     if claim_ids:
-        from claims.tasks import check_claims
-
-        dispatch_on_commit(check_claims, claim_ids)
+        dispatch_on_commit(CHECK_CLAIMS, claim_ids)
     return claim_ids
 
 
@@ -316,17 +381,19 @@ def articles_requeue_stalled() -> list[int]:
     """Queue again the articles whose dispatch was lost or whose worker died.
 
     The fast path is the dispatch after commit; this sweep, run by Celery beat,
-    makes sure a lost message only delays an article.
+    makes sure a lost message only delays an article. Articles whose failure was only transient
+    errors outlasting the retries are tried again after a rest.
     """
     now = timezone.now()
+    Article.objects.filter(
+        state=Article.State.FAILED, error__startswith=GAVE_UP, updated_at__lt=now - TRANSIENT_REST
+    ).update(state=Article.State.QUEUED, updated_at=now - QUEUED_GRACE - timedelta(seconds=1))
     stalled = list(
         Article.objects.filter(
             Q(state=Article.State.QUEUED, updated_at__lt=now - QUEUED_GRACE)
             | Q(state=Article.State.PROCESSING, updated_at__lt=now - PROCESSING_LEASE)
         ).values_list("pk", flat=True)[:1000]
     )
-    from claims.tasks import process_article
-
     for article_id in stalled:
-        process_article.delay(article_id)
+        dispatch(PROCESS_ARTICLE, article_id)
     return stalled

@@ -15,11 +15,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date
+from datetime import UTC, date, timedelta
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from claims.models import Article, Claim, Fact, Finding
+from claims.services.dispatch import CHECK_CLAIMS, dispatch
 from claims.services.statuses import Change, claims_set_status
 from factcheck.agreement import agreement
 from factcheck.claim import OPTIONAL_VALUE_PREDICATES, VALUELESS_PREDICATES
@@ -49,6 +52,28 @@ def claims_check(*, claim_ids: Iterable[int]) -> None:
         by_fact[key].append(pk)
     for key, ids in by_fact.items():
         fact_check(fact_key=key, claim_ids=ids)
+
+
+def claims_requeue_pending() -> list[int]:
+    """Queue again the checks of claims still `pending` well after they were stored.
+
+    Their check was lost: the queue flushed, the worker killed, the connection dropped while it ran.
+    A check is idempotent, so a claim whose check is only slow is checked twice, harmlessly.
+    """
+    cutoff = timezone.now() - timedelta(seconds=settings.FACTCHECK_PENDING_GRACE_SECONDS)
+    ids = list(
+        Claim.objects.filter(status=Claim.Status.PENDING, created_at__lt=cutoff)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:PENDING_SWEEP]
+    )
+    for start in range(0, len(ids), PENDING_BATCH):
+        dispatch(CHECK_CLAIMS, ids[start : start + PENDING_BATCH])
+    return ids
+
+
+# Claims re-queued per sweep, and per check task.
+PENDING_SWEEP = 5000
+PENDING_BATCH = 500
 
 
 @transaction.atomic

@@ -11,7 +11,13 @@ from django.utils.translation import gettext as _
 
 from claims.models import Claim, Fact, StatusChange
 from claims.services.checks import claims_agreement, fact_row_ensure
-from claims.services.dispatch import dispatch_on_commit
+from claims.services.dispatch import (
+    CHECK_CLAIMS,
+    RECHECK_CLAIMS,
+    RECHECK_FACT,
+    dispatch,
+    dispatch_on_commit,
+)
 from claims.services.entities import entities_resolve
 from claims.services.statuses import Change, claim_url, claims_set_status
 from claims.webhooks.models import Event
@@ -161,10 +167,8 @@ def claims_give_verdicts(*, reviewer: AbstractBaseUser, verdicts: list[Verdict],
                     for claim in verified
                 ]
             )
-        from claims.tasks import recheck_fact
-
         for key in keys:
-            dispatch_on_commit(recheck_fact, key)
+            dispatch_on_commit(RECHECK_FACT, key)
     return changes
 
 
@@ -254,12 +258,10 @@ def fact_recheck_dispatch(*, fact_key: str) -> int:
     The request is cleared only once every batch is queued, and only if no newer
     verdict asked again meanwhile; a publish that fails leaves it for the sweeper.
     """
-    from claims.tasks import recheck_claims
-
     requested = Fact.objects.filter(key=fact_key).values_list("recheck_requested_at", flat=True).first()
     batches = fact_recheck_batches(fact_key=fact_key)
     for batch in batches:
-        recheck_claims.delay(fact_key, batch)
+        dispatch(RECHECK_CLAIMS, fact_key, batch)
     if requested is not None:
         Fact.objects.filter(key=fact_key, recheck_requested_at=requested).update(recheck_requested_at=None)
     return len(batches)
@@ -267,15 +269,13 @@ def fact_recheck_dispatch(*, fact_key: str) -> int:
 
 def facts_requeue_stalled_rechecks() -> list[str]:
     """Queue again the re-checks whose dispatch was lost (broker down at the verdict, worker killed)."""
-    from claims.tasks import recheck_fact
-
     stalled = list(
         Fact.objects.filter(recheck_requested_at__lt=timezone.now() - RECHECK_GRACE)
         .order_by("recheck_requested_at")
         .values_list("key", flat=True)[:1000]
     )
     for key in stalled:
-        recheck_fact.delay(key)
+        dispatch(RECHECK_FACT, key)
     return stalled
 
 
@@ -367,12 +367,10 @@ def claim_correct(
                 )
             ]
         )
-        from claims.tasks import check_claims, recheck_fact
-
         fact_row_ensure(current)
-        dispatch_on_commit(check_claims, [current.pk])
+        dispatch_on_commit(CHECK_CLAIMS, [current.pk])
         if old_key != current.fact_key:
-            dispatch_on_commit(recheck_fact, old_key)
+            dispatch_on_commit(RECHECK_FACT, old_key)
     claim.refresh_from_db()
     return record
 

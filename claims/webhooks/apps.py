@@ -6,3 +6,7 @@ class WebhooksConfig(AppConfig):
     name = "claims.webhooks"
     label = "webhooks"
     verbose_name = "Webhooks"
+
+    def ready(self):
+        # Register the tasks with Celery in every process (web too): services queue them by name.
+        import claims.webhooks.tasks  # noqa: F401

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from claims.services.dispatch import DELIVER, dispatch
 from claims.webhooks import sending
 from claims.webhooks.models import Attempt, Delivery, Endpoint, EndpointSecret, Event
 from claims.webhooks.security import url_check
@@ -105,11 +106,9 @@ def _dispatch_fast_path(delivery_ids: list[int]) -> None:
     global _fast_path_paused_until
     if time.monotonic() < _fast_path_paused_until:
         return
-    from claims.webhooks.tasks import deliver
-
     for delivery_id in delivery_ids:
         try:
-            deliver.delay(delivery_id)
+            dispatch(DELIVER, delivery_id)
         except Exception:  # any broker failure: the sweeper sends them
             _fast_path_paused_until = time.monotonic() + FAST_PATH_PAUSE
             logger.warning(

@@ -333,3 +333,28 @@ def test_a_surname_then_an_adverb_then_the_title():
     text = "Sarah Whitfield founded Quillon Labs in Leeds in 2024. Whitfield still runs the company as chief executive."
     got = _claims(text)
     assert _has(got, {"predicate": "role", "subject": "Sarah Whitfield", "object": "Quillon Labs", "role": "CEO"}), got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a perfect or modal, the participle last: the buyer, the auxiliary, the company bought
+        ("Trelvo hat Quillon Labs übernommen.", {"predicate": "acquisition", "subject": "Trelvo"}),
+        ("Trelvo hat die Firma Quillon Labs gekauft.", {"predicate": "acquisition", "subject": "Trelvo"}),
+        ("Trelvo heeft Quillon Labs overgenomen.", {"predicate": "acquisition", "subject": "Trelvo"}),
+        # a company named with a dictionary word opening the sentence before its verb
+        ("Siemens hat Quillon Labs übernommen.", {"predicate": "acquisition", "subject": "Siemens"}),
+        ("Allianz erzielte 2024 einen Umsatz von 161 Milliarden Euro.", {"predicate": "revenue", "subject": "Allianz"}),
+        ("Bosch hat 2024 einen Umsatz von 90 Milliarden Euro erzielt.", {"predicate": "revenue", "subject": "Bosch"}),
+    ],
+)
+def test_german_and_dutch_perfects_and_bare_company_names(text, want):
+    got = _claims(text)
+    assert _has(got, want), got
+    if want["predicate"] == "acquisition":
+        assert _has(got, {**want, "object": "Quillon Labs"}), got
+
+
+def test_buying_shares_in_a_company_is_not_buying_the_company():
+    got = _claims("Trelvo hat Anteile an Quillon Labs gekauft.")
+    assert not any(c["predicate"] == "acquisition" for c in got), got
