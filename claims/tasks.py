@@ -12,6 +12,7 @@ from celery import shared_task
 
 from claims.services.articles import TransientFailure, article_give_up, article_process, articles_requeue_stalled
 from claims.services.checks import claims_check, claims_requeue_pending, fact_check
+from claims.services.retention import history_prune
 from claims.services.reviews import fact_recheck_dispatch, facts_requeue_stalled_rechecks
 
 # Backoff between retries of a transient failure, in seconds: 1, 2, 4 ... capped at a minute.
@@ -62,3 +63,8 @@ def requeue_stalled_rechecks() -> None:
 @shared_task(name="claims.requeue_pending_checks")
 def requeue_pending_checks() -> None:
     claims_requeue_pending()
+
+
+@shared_task(name="claims.prune_history")
+def prune_history() -> None:
+    history_prune()

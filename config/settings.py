@@ -325,6 +325,7 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BEAT_SCHEDULE = {
     # Articles whose dispatch was lost or whose worker died.
     "requeue-stalled-articles": {"task": "claims.requeue_stalled_articles", "schedule": 15.0},
+    "prune-history": {"task": "claims.prune_history", "schedule": 24 * 3600.0},
     # Claims whose check was lost (flushed queue, dropped connection).
     "requeue-pending-checks": {"task": "claims.requeue_pending_checks", "schedule": 60.0},
     # Verdicts whose re-check of the fact's other claims was never queued.
@@ -353,6 +354,9 @@ FACTCHECK_ARTICLE_LEASE_SECONDS = env_int("FACTCHECK_ARTICLE_LEASE_SECONDS", 30,
 # Claims still `pending` this long after they were stored lost their check (queue flushed, worker
 # killed, connection dropped): the sweeper queues their checks again.
 FACTCHECK_PENDING_GRACE_SECONDS = env_int("FACTCHECK_PENDING_GRACE_SECONDS", 120, minimum=1)
+# Webhook events, deliveries and attempts, and the checks' own status changes, are pruned after this many
+# days (daily, in batches); reviewers' verdicts and corrections are kept.
+FACTCHECK_RETENTION_DAYS = env_int("FACTCHECK_RETENTION_DAYS", 180, minimum=1)
 # Longest article text accepted, in UTF-8 bytes (a long feature is ~60 kB).
 FACTCHECK_MAX_ARTICLE_BYTES = env_int("FACTCHECK_MAX_ARTICLE_BYTES", 200_000, minimum=1)
 
@@ -378,6 +382,9 @@ if WEBHOOKS_LEASE_SECONDS <= 2 * WEBHOOKS_TIMEOUT_SECONDS:
     )
 # An endpoint whose deliveries have all failed for this long is disabled and its owner told.
 WEBHOOKS_DISABLE_AFTER_HOURS = env_int("WEBHOOKS_DISABLE_AFTER_HOURS", 72, minimum=1)
+# Fernet keys (comma-separated; the first encrypts, all decrypt) for the webhook secrets at rest. Empty: one
+# derived from DJANGO_SECRET_KEY. Rotate by putting a new key first, then `manage.py rotate_webhook_key`.
+WEBHOOKS_SECRET_KEYS = env_list("WEBHOOKS_SECRET_KEYS", [])
 # Endpoints one owner may register: each is a stream of signed requests we send, so a cap keeps one
 # account from turning the service into a request amplifier.
 WEBHOOKS_MAX_ENDPOINTS_PER_OWNER = env_int("WEBHOOKS_MAX_ENDPOINTS_PER_OWNER", 20, minimum=1)
@@ -424,6 +431,12 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # A line per task that succeeded is noise; failures and retries are still logged.
+        "celery.app.trace": {"level": env_str("LOG_LEVEL_TASKS", "WARNING")},
+        # In-process tasks (no broker) make kombu complain that no broker host was given.
+        "kombu.connection": {"level": "WARNING" if CELERY_BROKER_URL else "ERROR"},
+    },
 }
 structlog.configure(
     processors=[

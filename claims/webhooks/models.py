@@ -104,8 +104,9 @@ class EndpointSecret(models.Model):
     """A signing secret. During a rotation's overlap the old one (expires_at set) still signs."""
 
     endpoint = models.ForeignKey(Endpoint, on_delete=models.CASCADE, related_name="secrets", verbose_name=_("endpoint"))
-    # Kept in clear: HMAC signing needs the key itself. Never logged, never shown after creation.
-    secret = models.CharField(_("secret"), max_length=100)
+    # Encrypted (claims.webhooks.vault): HMAC signing needs the key itself, but only in memory. Never
+    # logged, never shown after creation.
+    secret = models.TextField(_("secret, encrypted"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     # Null for the current secret; the end of the overlap period for a rotated one.
     expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
@@ -115,7 +116,8 @@ class EndpointSecret(models.Model):
         verbose_name_plural = _("endpoint secrets")
         ordering = ("-created_at", "-id")
         constraints = [
-            models.CheckConstraint(condition=models.Q(secret__startswith="whsec_"), name="secret_has_prefix"),
+            # A Fernet token, never a secret in clear.
+            models.CheckConstraint(condition=models.Q(secret__startswith="gAAAAA"), name="secret_is_sealed"),
         ]
 
     def __str__(self) -> str:

@@ -24,6 +24,7 @@ from claims.webhooks import sending
 from claims.webhooks.models import Attempt, Delivery, Endpoint, EndpointSecret, Event
 from claims.webhooks.security import url_check
 from claims.webhooks.signing import secret_generate, signature_header
+from claims.webhooks.vault import seal, unseal
 
 logger = logging.getLogger(__name__)
 
@@ -163,7 +164,7 @@ def endpoint_create(
             owner=owner, url=url, event_types=_event_types_check(event_types), description=description
         )
         secret = secret_generate()
-        EndpointSecret.objects.create(endpoint=endpoint, secret=secret)
+        EndpointSecret.objects.create(endpoint=endpoint, secret=seal(secret))
     return endpoint, secret
 
 
@@ -210,7 +211,7 @@ def endpoint_rotate_secret(*, endpoint: Endpoint, overlap: timedelta) -> tuple[s
         endpoint.secrets.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=ends)).update(expires_at=ends)
         endpoint.secrets.filter(expires_at__lte=now).delete()
         secret = secret_generate()
-        EndpointSecret.objects.create(endpoint=endpoint, secret=secret)
+        EndpointSecret.objects.create(endpoint=endpoint, secret=seal(secret))
     return secret, ends
 
 
@@ -351,12 +352,13 @@ def _delivery_claim(*, delivery_id: int, lease_token) -> tuple[Delivery, Attempt
 
 def _signing_secrets(endpoint_id: int) -> list[str]:
     now = timezone.now()
-    return list(
+    sealed = (
         EndpointSecret.objects.filter(endpoint_id=endpoint_id)
         .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
         .order_by("-created_at", "-id")
         .values_list("secret", flat=True)
     )
+    return [unseal(token) for token in sealed]
 
 
 def _delivery_record(*, delivery: Delivery, attempt: Attempt, token: uuid.UUID, answer: sending.Response) -> str:

@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 
 from claims.webhooks.models import Delivery, Endpoint, EndpointSecret
 from claims.webhooks.services import delivery_attempt, endpoint_create, events_publish
+from claims.webhooks.vault import unseal
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,9 @@ def test_creating_an_endpoint_shows_its_secret_once(api, user, receiver):
     }
     endpoint = Endpoint.objects.get()
     assert endpoint.owner == user
-    assert list(EndpointSecret.objects.values_list("secret", flat=True)) == [secret]
+    # stored encrypted: only the vault's key opens it
+    [stored] = EndpointSecret.objects.values_list("secret", flat=True)
+    assert secret not in stored and unseal(stored) == secret
     # never again: not in the detail, the list, or an update
     for answer in (
         api.get(f"{ENDPOINTS}{endpoint.pk}/"),
@@ -176,7 +179,7 @@ def test_rotating_the_secret_returns_the_new_one_once(api, receiver, clock):
     assert response.json()["previous_secrets_expire_at"] == (clock.now + timedelta(hours=2)).isoformat().replace(
         "+00:00", "Z"
     )
-    assert EndpointSecret.objects.filter(expires_at__isnull=True).get().secret == new
+    assert unseal(EndpointSecret.objects.filter(expires_at__isnull=True).get().secret) == new
     bad = api.post(f"{ENDPOINTS}{created['id']}/rotate-secret/", {"overlap_hours": 1000}, format="json")
     assert bad.status_code == 400 and list(bad.json()["errors"]) == ["overlap_hours"]
 

@@ -19,6 +19,7 @@ from claims.webhooks.models import Attempt, Delivery, Endpoint, EndpointSecret
 from claims.webhooks.security import UnsafeURL, embedded_ipv4
 from claims.webhooks.services import delivery_attempt, endpoint_create, endpoint_update, events_publish
 from claims.webhooks.signing import secret_generate
+from claims.webhooks.vault import seal
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +106,7 @@ def fake_dns(monkeypatch):
 def _stored_endpoint(user, url: str) -> Endpoint:
     """An endpoint written straight to the database, as if its URL had passed registration earlier."""
     endpoint = Endpoint.objects.create(owner=user, url=url, event_types=["claim.created"])
-    EndpointSecret.objects.create(endpoint=endpoint, secret=secret_generate())
+    EndpointSecret.objects.create(endpoint=endpoint, secret=seal(secret_generate()))
     return endpoint
 
 

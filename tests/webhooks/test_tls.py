@@ -12,6 +12,7 @@ import pytest
 from claims.webhooks.models import Delivery, Endpoint, EndpointSecret
 from claims.webhooks.services import delivery_attempt, events_publish
 from claims.webhooks.signing import secret_generate
+from claims.webhooks.vault import seal
 from tests.webhooks.conftest import Receiver
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +71,7 @@ def _send(user, receiver: Receiver) -> tuple[Delivery, str]:
     endpoint = Endpoint.objects.create(
         owner=user, url=f"https://hooks.example.com:{port}/in", event_types=["claim.created"]
     )
-    EndpointSecret.objects.create(endpoint=endpoint, secret=secret)
+    EndpointSecret.objects.create(endpoint=endpoint, secret=seal(secret))
     events_publish(events=[("claim.created", {"claim_id": 1})])
     delivery = Delivery.objects.get(endpoint=endpoint)
     delivery_attempt(delivery_id=delivery.pk)
