@@ -13,12 +13,13 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from claims.models import Article, Claim, Fact, Finding
@@ -46,12 +47,12 @@ NOT_HELD = (Claim.Modality.DENIED, Claim.Modality.PLANNED, Claim.Modality.FORECA
 
 
 def claims_check(*, claim_ids: Iterable[int]) -> None:
-    """Check newly stored claims: each fact they touch is checked once."""
+    """Check newly stored claims: each fact they touch is checked once, all in one step."""
     by_fact: dict[str, list[int]] = defaultdict(list)
     for key, pk in Claim.objects.filter(pk__in=list(claim_ids)).values_list("fact_key", "pk"):
         by_fact[key].append(pk)
-    for key, ids in by_fact.items():
-        fact_check(fact_key=key, claim_ids=ids)
+    if by_fact:
+        facts_check(targets=by_fact)
 
 
 def claims_requeue_pending() -> list[int]:
@@ -76,35 +77,68 @@ PENDING_SWEEP = 5000
 PENDING_BATCH = 500
 
 
-@transaction.atomic
 def fact_check(*, fact_key: str, claim_ids: Iterable[int], after_verdict: bool = False) -> None:
-    """Check the given claims of one fact against all its other claims.
+    """Check the given claims of one fact against all its other claims (see facts_check)."""
+    facts_check(targets={fact_key: list(claim_ids)}, after_verdict=after_verdict)
 
-    `after_verdict`: a reviewer has just given a verdict on a claim of this fact,
-    and these claims are re-checked against it; a disagreement then does not
-    reopen the verdict that was just given.
+
+@transaction.atomic
+def facts_check(*, targets: Mapping[str, Iterable[int]], after_verdict: bool = False) -> None:
+    """Check claims against all the other claims of their facts, in a constant number of queries.
+
+    `targets` maps each fact key to the claims of it to check. However many facts an article
+    touches, the facts' rows are locked in one query (in key order, as verdicts lock them, so
+    two workers never deadlock), their claims and findings loaded in one each, and the new
+    findings, flags, statuses and fact rows written in one each.
+
+    `after_verdict`: a reviewer has just given a verdict on a claim of this fact, and these
+    claims are re-checked against it; a disagreement then does not reopen that verdict.
     """
-    claims = _lock_and_load(fact_key)
-    if not claims:
+    keys = sorted(targets)
+    loaded = list(
+        Claim.objects.filter(fact_key__in=keys)
+        .select_related("article", "subject", "object")
+        # Article texts are large and the checks never read them.
+        .defer("article__text")
+        .order_by("pk")
+    )
+    if not loaded:
         return
-    state = _FactState(claims, Finding.objects.filter(claim__fact_key=fact_key))
-    targets = [state.by_id[pk] for pk in claim_ids if pk in state.by_id]
-    for claim in targets:
-        state.check_alone(claim)
-        for other in claims:
-            if other.pk != claim.pk:
-                state.compare(claim, other, reopen=not after_verdict)
-    stakes = [c for c in targets if c.predicate == Claim.Predicate.STAKE and c.object_id and c.value is not None]
+    by_key: dict[str, list[Claim]] = defaultdict(list)
+    for claim in loaded:
+        by_key[claim.fact_key].append(claim)
+    facts_rows_ensure([claims[0] for claims in by_key.values()])
+    # Checks of one fact by several workers, and verdicts on it, run one after the other.
+    rows = {f.key: f for f in Fact.objects.select_for_update().filter(key__in=keys).order_by("key")}
+    stored: dict[str, list[Finding]] = defaultdict(list)
+    for finding in Finding.objects.filter(claim__fact_key__in=keys).annotate(key=F("claim__fact_key")):
+        stored[finding.key].append(finding)
+    states: dict[str, _FactState] = {}
+    stakes: list[tuple[_FactState, Claim]] = []
+    for key, claims in by_key.items():
+        state = states[key] = _FactState(claims, stored[key])
+        checked = [state.by_id[pk] for pk in targets[key] if pk in state.by_id]
+        for claim in checked:
+            state.check_alone(claim)
+            for other in claims:
+                if other.pk != claim.pk:
+                    state.compare(claim, other, reopen=not after_verdict)
+        stakes += [
+            (state, c) for c in checked if c.predicate == Claim.Predicate.STAKE and c.object_id and c.value is not None
+        ]
     if stakes:
-        state.check_stakes(stakes)
-    Finding.objects.bulk_create(state.new_findings)
-    flagged = [c for c in state.flagged if not c.needs_review]
+        held = _stakes_held({c.object_id for _, c in stakes})
+        for state in {id(s): s for s, _ in stakes}.values():
+            state.check_stakes([c for s, c in stakes if s is state], held)
+    Finding.objects.bulk_create([f for state in states.values() for f in state.new_findings])
+    flagged = [c for state in states.values() for c in state.flagged if not c.needs_review]
     for claim in flagged:
         claim.needs_review = True
     Claim.objects.bulk_update(flagged, ["needs_review"])
-    changes = [change for c in state.touched() if (change := state.derive(c)) is not None]
+    changes = [change for state in states.values() for c in state.touched() if (change := state.derive(c)) is not None]
     claims_set_status(changes=changes, actor_system=ACTOR)
-    _summarise(fact_key, claims, state)
+    summaries = [_summarise(rows[key], by_key[key]) for key in by_key if key in rows]
+    Fact.objects.bulk_update(summaries, SUMMARY_FIELDS)
 
 
 def is_incomplete(claim: Claim) -> bool:
@@ -180,6 +214,11 @@ def period_end(time: str) -> date | None:
 
 def fact_row_ensure(claim: Claim) -> None:
     """Create the row of a claim's fact if it has none yet (its lock, and its line in the facts API)."""
+    facts_rows_ensure([claim])
+
+
+def facts_rows_ensure(claims: list[Claim]) -> None:
+    """The rows of the facts of these claims (one claim a fact), made in one query where missing."""
     Fact.objects.bulk_create(
         [
             Fact(
@@ -192,25 +231,10 @@ def fact_row_ensure(claim: Claim) -> None:
                 role=claim.role,
                 time=claim.time,
             )
+            for claim in claims
         ],
         ignore_conflicts=True,
     )
-
-
-def _lock_and_load(fact_key: str) -> list[Claim]:
-    claims = list(
-        Claim.objects.of_fact(fact_key)
-        .select_related("article", "subject", "object")
-        # Article texts are large and the checks never read them.
-        .defer("article__text")
-        .order_by("pk")
-    )
-    if not claims:
-        return []
-    fact_row_ensure(claims[0])
-    # Checks of one fact by several workers, and verdicts on it, run one after the other.
-    Fact.objects.select_for_update().filter(key=fact_key).values_list("pk", flat=True).get()
-    return claims
 
 
 @dataclass
@@ -315,20 +339,8 @@ class _FactState:
         self.add(claim, kind, _compare(claim, other, agree), other, ind)
         self.add(other, kind, _compare(other, claim, agree), claim, ind)
 
-    def check_stakes(self, targets: list[Claim]) -> None:
+    def check_stakes(self, targets: list[Claim], held: list[Claim]) -> None:
         """The latest stake of each holder in one company must not add up to over 100 %."""
-        held = (
-            Claim.objects.filter(
-                predicate=Claim.Predicate.STAKE,
-                object_id__in={c.object_id for c in targets},
-                unit="%",
-                value__isnull=False,
-            )
-            .exclude(modality__in=NOT_HELD)
-            .exclude(status=Status.REFUTED)
-            .select_related("article", "subject")
-            .defer("article__text")
-        )
         latest: dict[int, dict[int, Claim]] = defaultdict(dict)
         for stake in held:
             known = latest[stake.object_id].get(stake.subject_id)
@@ -399,8 +411,36 @@ def _newer(a: Claim, b: Claim) -> bool:
     return (article_date(a.article), a.pk) > (article_date(b.article), b.pk)
 
 
-def _summarise(fact_key: str, claims: list[Claim], state: _FactState) -> None:
-    """Keep the fact's row (the facts API) in step with its claims."""
+def _stakes_held(companies: set[int]) -> list[Claim]:
+    """Every stake known in these companies, for the over-100 % check."""
+    return list(
+        Claim.objects.filter(
+            predicate=Claim.Predicate.STAKE,
+            object_id__in=companies,
+            unit="%",
+            value__isnull=False,
+        )
+        .exclude(modality__in=NOT_HELD)
+        .exclude(status=Status.REFUTED)
+        .select_related("article", "subject")
+        .defer("article__text")
+    )
+
+
+SUMMARY_FIELDS = (
+    "consensus_value",
+    "basis",
+    "verified_claim",
+    "sources_agreeing",
+    "sources_disagreeing",
+    "languages",
+    "claim_count",
+    "updated_at",
+)
+
+
+def _summarise(fact: Fact, claims: list[Claim]) -> Fact:
+    """The fact's row (the facts API) in step with its claims; written with the others of the step."""
     groups = _source_groups(claims)
     usable = [
         c for c in claims if c.status != Status.REFUTED and c.modality != Claim.Modality.DENIED and not is_incomplete(c)
@@ -427,16 +467,16 @@ def _summarise(fact_key: str, claims: list[Claim], state: _FactState) -> None:
             agrees = claims_agreement(c, consensus)
             if agrees is not None:
                 (agreeing if agrees else disagreeing).add(groups[c.article_id])
-    Fact.objects.filter(key=fact_key).update(
-        consensus_value=consensus.value if consensus is not None else None,
-        basis=basis,
-        verified_claim=(verified and consensus) or None,
-        sources_agreeing=len(agreeing),
-        sources_disagreeing=len(disagreeing),
-        # Like claim_count, the languages of all the claims behind the fact, whichever side they are on.
-        languages=sorted({c.article.language for c in claims if c.article.language}),
-        claim_count=len(claims),
-    )
+    fact.consensus_value = consensus.value if consensus is not None else None
+    fact.basis = basis
+    fact.verified_claim = (verified and consensus) or None
+    fact.sources_agreeing = len(agreeing)
+    fact.sources_disagreeing = len(disagreeing)
+    # Like claim_count, the languages of all the claims behind the fact, whichever side they are on.
+    fact.languages = sorted({c.article.language for c in claims if c.article.language})
+    fact.claim_count = len(claims)
+    fact.updated_at = timezone.now()
+    return fact
 
 
 def _source_groups(claims: list[Claim]) -> dict[int, int]:

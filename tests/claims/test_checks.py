@@ -426,3 +426,37 @@ def test_a_sentence_copied_word_for_word_is_not_an_independent_source(make_artic
     short.save()
     check(short)
     assert status(short) == status(copy) == "supported"
+
+
+def _article_with_facts(make_article, make_claim, n: int, name: str) -> list[int]:
+    """An article stating n facts (revenue of n companies), each also reported by an earlier article."""
+    earlier, article = make_article(), make_article()
+    ids = []
+    for i in range(n):
+        make_claim(article=earlier, predicate="revenue", subject=f"{name} {i}", object=None, value=10, unit="EUR")
+        ids.append(
+            make_claim(
+                article=article, predicate="revenue", subject=f"{name} {i}", object=None, value=10 + i % 2, unit="EUR"
+            ).pk
+        )
+    return ids
+
+
+@pytest.mark.django_db
+def test_checking_an_article_costs_the_same_queries_for_3_facts_or_40(make_article, make_claim):
+    few = _article_with_facts(make_article, make_claim, 3, "Quillon")
+    many = _article_with_facts(make_article, make_claim, 40, "Tessaline")
+
+    counts = []
+    for ids in (few, many):
+        with CaptureQueriesContext(connection) as captured:
+            claims_check(claim_ids=ids)
+        counts.append(len(captured))
+
+    assert counts[0] == counts[1], counts
+    # and each fact was checked: agreement where the values match, conflict where they do not
+    statuses = dict(Claim.objects.filter(pk__in=many).values_list("pk", "status"))
+    assert {statuses[pk] for pk in many[::2]} == {"supported"}
+    assert {statuses[pk] for pk in many[1::2]} == {"conflicting"}
+    assert Fact.objects.filter(claim_count=2).count() == 43
+    print(f"\n  checks: {counts[1]} queries for an article of 40 facts, {counts[0]} for 3")
