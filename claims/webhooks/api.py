@@ -218,7 +218,7 @@ class DeliveryViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # the schema generator has no user
             return Delivery.objects.none()
-        return delivery_list(owner=self.request.user, filters={}, detail=self.action != "list")
+        return delivery_list(owner=self.request.user, detail=self.action != "list")
 
     def get_serializer_class(self):
         return DeliverySerializer if self.action == "list" else DeliveryDetailSerializer
