@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django.db.models import Q
 from django.db.models.functions import Lower
 
 from claims.models import Entity, EntityAlias, normalize_name
@@ -40,7 +41,7 @@ def entities_resolve(*, names: Mapping[str, str]) -> dict[str, Entity]:
     # Names that are an entity's canonical name but were never given an alias row.
     missing = [n for n in wanted if n not in found]
     if missing:
-        for entity in Entity.objects.annotate(lname=Lower("name")).filter(lname__in=missing):
+        for entity in _by_name([wanted[n] for n in missing]):
             found.setdefault(normalize_name(entity.name), entity)
     missing = [n for n in wanted if n not in found]
     if missing:
@@ -48,14 +49,28 @@ def entities_resolve(*, names: Mapping[str, str]) -> dict[str, Entity]:
         Entity.objects.bulk_create(
             [Entity(name=wanted[n], kind=_kind(names[wanted[n]])) for n in missing], ignore_conflicts=True
         )
-        created = Entity.objects.annotate(lname=Lower("name")).filter(lname__in=missing)
-        new_entities = {normalize_name(e.name): e for e in created}
+        created = {normalize_name(e.name): e for e in _by_name([wanted[n] for n in missing])}
+        for n in missing:
+            if n not in created:
+                # The database's lower() and Python's casefold() disagree on this name ("ß", or any non-ASCII
+                # capital on SQLite), so the row that blocked the insert is found one name at a time.
+                entity = Entity.objects.filter(name__iexact=wanted[n]).first()
+                if entity is None:
+                    raise LookupError(f"entity {wanted[n]!r} could neither be found nor created")
+                created[n] = entity
         EntityAlias.objects.bulk_create(
-            [EntityAlias(entity=e, name=e.name, normalized=n) for n, e in new_entities.items()],
+            [EntityAlias(entity=e, name=e.name, normalized=n) for n, e in created.items() if n in missing],
             ignore_conflicts=True,
         )
-        found.update(new_entities)
+        found.update((n, created[n]) for n in missing)
     return {wanted[n]: e for n, e in found.items()}
+
+
+def _by_name(names: list[str]):
+    """Entities named so, matched exactly or by the database's lower-casing (which may differ from Python's)."""
+    return Entity.objects.annotate(lname=Lower("name")).filter(
+        Q(name__in=names) | Q(lname__in=[n.lower() for n in names])
+    )
 
 
 def _kind(kind: str) -> str:
