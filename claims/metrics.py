@@ -47,16 +47,13 @@ class StateCollector:
 
 
 def _queue_depths(settings) -> dict[str, int]:
-    url = settings.CELERY_BROKER_URL
-    if not url.startswith(("redis://", "rediss://")):
+    if not settings.CELERY_BROKER_URL:
         return {}
-    import redis
+    from claims.services.dispatch import queue_depths
 
-    try:
-        client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
-        return {queue: client.llen(queue) for queue in settings.CELERY_TASK_QUEUES}
-    except redis.RedisError:
-        return {}
+    return {
+        queue: depth for queue, depth in queue_depths(list(settings.CELERY_TASK_QUEUES)).items() if depth is not None
+    }
 
 
 def exposition() -> bytes:

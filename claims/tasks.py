@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 from celery import shared_task
+from django.db import InterfaceError, OperationalError
 
 from claims.services.articles import TransientFailure, article_give_up, article_process, articles_requeue_stalled
 from claims.services.checks import claims_check, claims_requeue_pending, fact_check
@@ -34,7 +35,18 @@ def process_article(self, article_id: int) -> None:
         raise self.retry(countdown=delay) from exc
 
 
-@shared_task(name="claims.check_claims")
+# A check that meets a dropped or restarted database connection is retried with backoff (1, 2, 4 ... s,
+# jittered, at most a minute); it wrote nothing (one transaction per article's checks). Should every
+# retry fail, the claims stay `pending` and the sweeper queues them again.
+RETRY_TRANSIENT = {
+    "autoretry_for": (OperationalError, InterfaceError),
+    "retry_backoff": True,
+    "retry_backoff_max": 60,
+    "max_retries": PROCESS_RETRIES,
+}
+
+
+@shared_task(name="claims.check_claims", **RETRY_TRANSIENT)
 def check_claims(claim_ids: list[int]) -> None:
     claims_check(claim_ids=claim_ids)
 
@@ -44,13 +56,13 @@ def requeue_stalled_articles() -> None:
     articles_requeue_stalled()
 
 
-@shared_task(name="claims.recheck_fact")
+@shared_task(name="claims.recheck_fact", **RETRY_TRANSIENT)
 def recheck_fact(fact_key: str) -> None:
     """After a verdict: fan the fact's other claims out in batches."""
     fact_recheck_dispatch(fact_key=fact_key)
 
 
-@shared_task(name="claims.recheck_claims")
+@shared_task(name="claims.recheck_claims", **RETRY_TRANSIENT)
 def recheck_claims(fact_key: str, claim_ids: list[int]) -> None:
     fact_check(fact_key=fact_key, claim_ids=claim_ids, after_verdict=True)
 

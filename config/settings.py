@@ -322,12 +322,22 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # Periodic work (celery beat): the sweepers that make a lost dispatch (broker down,
 # message lost, worker killed) a delay and never a loss. Dispatch after commit is
 # only the fast path.
+# How often beat sweeps for articles and checks whose message was lost (checks every fourth time).
+FACTCHECK_SWEEP_SECONDS = env_int("FACTCHECK_SWEEP_SECONDS", 15, minimum=1)
 CELERY_BEAT_SCHEDULE = {
     # Articles whose dispatch was lost or whose worker died.
-    "requeue-stalled-articles": {"task": "claims.requeue_stalled_articles", "schedule": 15.0},
+    "requeue-stalled-articles": {
+        "task": "claims.requeue_stalled_articles",
+        "schedule": float(FACTCHECK_SWEEP_SECONDS),
+        "options": {"expires": float(FACTCHECK_SWEEP_SECONDS)},
+    },
     "prune-history": {"task": "claims.prune_history", "schedule": 24 * 3600.0},
     # Claims whose check was lost (flushed queue, dropped connection).
-    "requeue-pending-checks": {"task": "claims.requeue_pending_checks", "schedule": 60.0},
+    "requeue-pending-checks": {
+        "task": "claims.requeue_pending_checks",
+        "schedule": 4.0 * FACTCHECK_SWEEP_SECONDS,
+        "options": {"expires": 4.0 * FACTCHECK_SWEEP_SECONDS},
+    },
     # Verdicts whose re-check of the fact's other claims was never queued.
     "requeue-stalled-rechecks": {"task": "claims.requeue_stalled_rechecks", "schedule": 60.0},
     "webhooks-sweep": {
@@ -348,6 +358,8 @@ FACTCHECK_RECHECK_BATCH = env_int("FACTCHECK_RECHECK_BATCH", 500, minimum=1)
 # Claims the engine is less sure of than this are not stored. 0 (the default) stores every claim with its
 # confidence, and reviewers see the low ones marked in the queue.
 FACTCHECK_MIN_CONFIDENCE = env_fraction("FACTCHECK_MIN_CONFIDENCE", 0.0)
+# A queued article not taken up for this long is queued again by the sweeper (its message was lost).
+FACTCHECK_QUEUED_GRACE_SECONDS = env_int("FACTCHECK_QUEUED_GRACE_SECONDS", 120, minimum=1)
 # An article being extracted whose worker shows no sign of life for this long is taken over by another
 # (the worker renews it every third of it while it works).
 FACTCHECK_ARTICLE_LEASE_SECONDS = env_int("FACTCHECK_ARTICLE_LEASE_SECONDS", 30, minimum=3)

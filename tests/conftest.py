@@ -14,6 +14,13 @@ from factcheck.agreement import fact_key
 from factcheck.similarity import fingerprint
 
 
+def pytest_collection_modifyitems(items):
+    # A test with a real worker on the configured broker is a broker test: CI runs these on Redis and on RabbitMQ.
+    for item in items:
+        if "celery_worker" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.broker)
+
+
 @pytest.fixture
 def user(django_user_model):
     return django_user_model.objects.create_user(username="ana", password="a-long-test-password")
@@ -133,7 +140,7 @@ def celery_worker(transactional_db, settings):
     from config.celery import app
 
     if app.conf.task_always_eager or not app.conf.broker_url:
-        pytest.fail("the services tests need CELERY_BROKER_URL pointing at a real Redis")
+        pytest.fail("the services tests need CELERY_BROKER_URL pointing at a real broker (Redis or RabbitMQ)")
     app.control.purge()
     with start_worker(
         app, pool="solo", concurrency=1, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=30

@@ -28,6 +28,7 @@ from claims.services.dispatch import (
     PROCESS_ARTICLE,
     dispatch,
     dispatch_on_commit,
+    queue_depth,
 )
 from claims.services.entities import entities_resolve, entity_registry_names
 from claims.services.statuses import claim_url
@@ -44,8 +45,10 @@ logger = logging.getLogger(__name__)
 # another may take it over. The worker that holds it renews the lease every third of it while it works
 # (LeaseKept), so a live one never loses it however long the article, and a dead one's is over in seconds.
 PROCESSING_LEASE = timedelta(seconds=settings.FACTCHECK_ARTICLE_LEASE_SECONDS)
-# A queued article older than this lost its dispatch (broker down, message lost).
-QUEUED_GRACE = timedelta(minutes=2)
+# A queued article untouched for this long lost its dispatch (broker down, queue flushed), or waits
+# behind a long queue: the sweeper queues it again, and the duplicate message of one that was only
+# waiting costs a single UPDATE that changes nothing.
+QUEUED_GRACE = timedelta(seconds=settings.FACTCHECK_QUEUED_GRACE_SECONDS)
 # Claim ids listed in an article.processed event: 1,000 ids of 7 digits are ~8 kB,
 # well under the 20 kB payload limit; the article's URL lists them all.
 ARTICLE_EVENT_MAX_IDS = 1000
@@ -388,12 +391,15 @@ def articles_requeue_stalled() -> list[int]:
     Article.objects.filter(
         state=Article.State.FAILED, error__startswith=GAVE_UP, updated_at__lt=now - TRANSIENT_REST
     ).update(state=Article.State.QUEUED, updated_at=now - QUEUED_GRACE - timedelta(seconds=1))
-    stalled = list(
-        Article.objects.filter(
-            Q(state=Article.State.QUEUED, updated_at__lt=now - QUEUED_GRACE)
-            | Q(state=Article.State.PROCESSING, updated_at__lt=now - PROCESSING_LEASE)
-        ).values_list("pk", flat=True)[:1000]
-    )
+    lost = Q(state=Article.State.PROCESSING, updated_at__lt=now - PROCESSING_LEASE)
+    # While articles wait in the queue, a late queued one is most likely among them: it is sent again only
+    # once the backlog is worked off (a flushed queue is empty, so its articles are sent again at once).
+    if not queue_depth(PROCESS_ARTICLE):
+        lost |= Q(state=Article.State.QUEUED, updated_at__lt=now - QUEUED_GRACE)
+    stalled = list(Article.objects.filter(lost).order_by("updated_at").values_list("pk", flat=True)[:1000])
+    # A queued article sent again rests a whole grace before the next time: during a burst of
+    # thousands, the sweeper adds one message per waiting article per grace, not one per sweep.
+    Article.objects.filter(pk__in=stalled, state=Article.State.QUEUED).update(updated_at=now)
     for article_id in stalled:
         dispatch(PROCESS_ARTICLE, article_id)
     return stalled

@@ -23,7 +23,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from claims.models import Article, Claim, Fact, Finding
-from claims.services.dispatch import CHECK_CLAIMS, dispatch
+from claims.services.dispatch import CHECK_CLAIMS, dispatch, queue_depth
 from claims.services.statuses import Change, claims_set_status
 from factcheck.agreement import agreement
 from factcheck.claim import OPTIONAL_VALUE_PREDICATES, VALUELESS_PREDICATES
@@ -61,6 +61,10 @@ def claims_requeue_pending() -> list[int]:
     Their check was lost: the queue flushed, the worker killed, the connection dropped while it ran.
     A check is idempotent, so a claim whose check is only slow is checked twice, harmlessly.
     """
+    if queue_depth(CHECK_CLAIMS):
+        # Checks still wait in the queue: the late claims are most likely among them (a burst); sending
+        # them again would only lengthen it. A flushed or drained queue lets the sweep through.
+        return []
     cutoff = timezone.now() - timedelta(seconds=settings.FACTCHECK_PENDING_GRACE_SECONDS)
     ids = list(
         Claim.objects.filter(status=Claim.Status.PENDING, created_at__lt=cutoff)
@@ -95,6 +99,17 @@ def facts_check(*, targets: Mapping[str, Iterable[int]], after_verdict: bool = F
     claims are re-checked against it; a disagreement then does not reopen that verdict.
     """
     keys = sorted(targets)
+    first_of_fact: dict[str, Claim] = {}
+    ids = {pk for claim_ids in targets.values() for pk in claim_ids}
+    for claim in Claim.objects.filter(pk__in=ids, fact_key__in=keys).only(*FACT_FIELDS).order_by("pk"):
+        first_of_fact.setdefault(claim.fact_key, claim)
+    if not first_of_fact:
+        return
+    # Made in key order, as the rows are then locked: two workers making the same rows wait, never deadlock.
+    facts_rows_ensure([first_of_fact[key] for key in sorted(first_of_fact)])
+    # Checks of one fact by several workers, and verdicts on it, run one after the other; the claims are
+    # read only once the lock is held, so a verdict given meanwhile is seen and never overwritten.
+    rows = {f.key: f for f in Fact.objects.select_for_update().filter(key__in=keys).order_by("key")}
     loaded = list(
         Claim.objects.filter(fact_key__in=keys)
         .select_related("article", "subject", "object")
@@ -102,14 +117,9 @@ def facts_check(*, targets: Mapping[str, Iterable[int]], after_verdict: bool = F
         .defer("article__text")
         .order_by("pk")
     )
-    if not loaded:
-        return
     by_key: dict[str, list[Claim]] = defaultdict(list)
     for claim in loaded:
         by_key[claim.fact_key].append(claim)
-    facts_rows_ensure([claims[0] for claims in by_key.values()])
-    # Checks of one fact by several workers, and verdicts on it, run one after the other.
-    rows = {f.key: f for f in Fact.objects.select_for_update().filter(key__in=keys).order_by("key")}
     stored: dict[str, list[Finding]] = defaultdict(list)
     for finding in Finding.objects.filter(claim__fact_key__in=keys).annotate(key=F("claim__fact_key")):
         stored[finding.key].append(finding)
@@ -210,6 +220,10 @@ def period_end(time: str) -> date | None:
         except ValueError:
             return None
     return None
+
+
+# What a fact's row is made from.
+FACT_FIELDS = ("fact_key", "predicate", "subject_id", "object_id", "unit", "period", "role", "time")
 
 
 def fact_row_ensure(claim: Claim) -> None:

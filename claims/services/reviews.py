@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from claims.models import Claim, Fact, StatusChange
-from claims.services.checks import claims_agreement, fact_row_ensure
+from claims.services.checks import claims_agreement, fact_row_ensure, facts_rows_ensure
 from claims.services.dispatch import (
     CHECK_CLAIMS,
     RECHECK_CLAIMS,
@@ -105,10 +105,13 @@ def claims_give_verdicts(*, reviewer: AbstractBaseUser, verdicts: list[Verdict],
         return []
     now = timezone.now()
     with transaction.atomic():
-        # Lock order, as everywhere: fact rows by key, then claim rows by id.
-        keys = sorted(
-            set(Claim.objects.filter(pk__in=[v.claim_id for v in verdicts]).values_list("fact_key", flat=True))
-        )
+        # Lock order, as everywhere: fact rows by key (made where missing, in key order too), then claim
+        # rows by id. A check of the same fact running now waits for this verdict, or this for it.
+        ids = [v.claim_id for v in verdicts]
+        first_of_fact = {c.fact_key: c for c in Claim.objects.filter(pk__in=ids).order_by("pk")}
+        keys = sorted(first_of_fact)
+        facts_rows_ensure([first_of_fact[key] for key in keys])
+        list(Fact.objects.select_for_update().filter(key__in=keys).order_by("key").values_list("pk"))
         claims = {
             c.pk: c
             # of=self: the claim rows only (taken_by is a nullable join, which PostgreSQL cannot lock).
@@ -118,10 +121,10 @@ def claims_give_verdicts(*, reviewer: AbstractBaseUser, verdicts: list[Verdict],
             .filter(pk__in=[v.claim_id for v in verdicts])
             .order_by("pk")
         }
-        for claim in claims.values():
-            fact_row_ensure(claim)
-        # Locks the facts' rows (verdicts are serialised with the checks of the fact) and records the
-        # re-checks owed, so that a lost dispatch is found by the sweeper.
+        if {c.fact_key for c in claims.values()} - set(keys):
+            # A correction moved a claim to another fact between the two reads: its fact is not locked.
+            raise StaleVersion(_("A claim changed while the verdict was being recorded; nothing was changed. Retry."))
+        # Records the re-checks owed, so that a lost dispatch is found by the sweeper.
         Fact.objects.filter(key__in=keys).update(recheck_requested_at=now)
         for v in verdicts:
             claim = claims[v.claim_id]
@@ -367,7 +370,9 @@ def claim_correct(
                 )
             ]
         )
-        fact_row_ensure(current)
+        # The fact's row is made after the commit: made here, with the claim locked, it could wait for a
+        # check that is making the same row and that waits for this claim (the lock order is facts first).
+        transaction.on_commit(lambda: fact_row_ensure(current))
         dispatch_on_commit(CHECK_CLAIMS, [current.pk])
         if old_key != current.fact_key:
             dispatch_on_commit(RECHECK_FACT, old_key)

@@ -22,6 +22,9 @@ def dispatched(monkeypatch):
     sent = []
     monkeypatch.setattr("claims.services.articles.dispatch", lambda name, *args: sent.append((name, *args)))
     monkeypatch.setattr("claims.services.checks.dispatch", lambda name, *args: sent.append((name, *args)))
+    # The queues are empty: what the sweepers find late was lost, not waiting behind others.
+    monkeypatch.setattr("claims.services.checks.queue_depth", lambda name: 0)
+    monkeypatch.setattr("claims.services.articles.queue_depth", lambda name: 0)
     return sent
 
 
@@ -37,6 +40,31 @@ def test_claims_left_pending_have_their_checks_queued_again(make_claim, dispatch
     assert requeued == [c.pk for c in lost]
     assert dispatched == [("claims.check_claims", [c.pk for c in lost])]
     assert fresh.pk not in requeued
+
+
+@pytest.mark.django_db
+def test_while_checks_wait_in_their_queue_late_claims_are_not_sent_again(make_claim, dispatched, monkeypatch, settings):
+    settings.FACTCHECK_PENDING_GRACE_SECONDS = 60
+    late = make_claim(value=10)
+    Claim.objects.filter(pk=late.pk).update(created_at=timezone.now() - timedelta(minutes=5))
+    monkeypatch.setattr("claims.services.checks.queue_depth", lambda name: 2500)  # a burst being worked off
+
+    assert claims_requeue_pending() == []
+    assert dispatched == []
+
+
+@pytest.mark.django_db
+def test_a_queued_article_sent_again_rests_a_whole_grace_before_the_next_time(dispatched, monkeypatch):
+    article, _ = article_submit(text=TEXT, source_name="Wire")
+    Article.objects.filter(pk=article.pk).update(updated_at=timezone.now() - articles.QUEUED_GRACE * 2)
+    monkeypatch.setattr("claims.services.articles.queue_depth", lambda name: 40)  # others still wait
+
+    assert articles_requeue_stalled() == []  # it may be among them
+
+    monkeypatch.setattr("claims.services.articles.queue_depth", lambda name: 0)  # the queue is empty: it was lost
+    assert articles_requeue_stalled() == [article.pk]
+    assert articles_requeue_stalled() == []  # not again at the next sweep
+    assert dispatched.count(("claims.process_article", article.pk)) == 1
 
 
 @pytest.mark.django_db
