@@ -356,9 +356,20 @@ def _abbreviation(token: str, name: tuple[str, ...]) -> bool:
     )
 
 
+def _initials(token: str, name: tuple[str, ...]) -> bool:
+    """ "ASH" for "Alimentare Sabauda Holding": the capitals of the abbreviation are the words' first letters."""
+    words = [t for t in name if t[:1].isalpha()]
+    return len(words) >= 2 and token.isupper() and token == "".join(w[0].upper() for w in words)
+
+
 def _join(toks: tuple[str, ...]) -> str:
-    """The name as written: a hyphen inside a name is always attached ("Anne-Sophie", "Rolls-Royce")."""
-    return " ".join(toks).replace(" - ", "-")
+    """The name as written: a hyphen inside a name is always attached ("Anne-Sophie", "Rolls-Royce"), and so
+    is the word after an elided particle ("Dell'Acqua", "D'Amico", "O'Neill")."""
+    out = ""
+    for k, tok in enumerate(toks):
+        elided = k > 0 and toks[k - 1][-1:] in "'’" and len(toks[k - 1]) <= 5 and toks[k - 1][:-1].isalpha()
+        out += tok if k == 0 or elided else " " + tok
+    return out.replace(" - ", "-")
 
 
 def _person_shaped(toks: tuple[str, ...], ld: LangData) -> bool:
@@ -482,17 +493,34 @@ def find_mentions(
     for _, si, i, j, flags in runs:
         texts = sents[si].texts
         toks = tuple(texts[i:j])
+        # "Alimentare Sabauda Holding (ASH)": the initials in brackets vouch for every word, the first too
+        spelled = j + 2 < len(texts) and texts[j] == "(" and texts[j + 2] == ")" and _initials(texts[j + 1], toks)
+        if (
+            not spelled
+            and i > 0
+            and j + 2 < len(texts)
+            and texts[j] == "("
+            and texts[j + 2] == ")"
+            and texts[i - 1][:1].isupper()
+            and _initials(texts[j + 1], (texts[i - 1], *toks))
+        ):
+            # "Danish Wind Partners (DWP)": the word left out as an adjective or a sentence's first belongs to it
+            i -= 1
+            toks = (texts[i], *toks)
+            spelled = True
         # "Tessiner Banca Ceresio", "Danish Valtrix": a nationality or city adjective describes the name;
         # but "Deutsche Bank", "Deutsche Post" are names of their own
         while (
-            len(toks) >= 2
+            not spelled
+            and len(toks) >= 2
             and knowledge.demonym(toks[0], ld.code)
             and not (len(toks) == 2 and (flags.company[i + 1] or toks[1].lower() in ld.org_words))
         ):
             i += 1
             toks = toks[1:]
         if (
-            ld.capitalises_nouns
+            not spelled
+            and ld.capitalises_nouns
             and len(toks) >= 2
             and _lemma(toks[0], ld.code) not in (toks[0], toks[0].lower())
             and not knowledge.is_given_name(toks[0])
@@ -505,7 +533,9 @@ def find_mentions(
         # (in German only without an article after "von": "Präsidentin von der Leyen" is a person)
         title_of = i in flags.role_of_end and not (ld.capitalises_nouns and (i - 1) in flags.article_end)
         role_adj = _evidence_role(flags, i, j) and not (title_of and not given)
-        if i == 0 and len(toks) >= 2 and toks not in strong and toks[1:] in strong and not role_adj and not given:
+        if spelled:
+            pass
+        elif i == 0 and len(toks) >= 2 and toks not in strong and toks[1:] in strong and not role_adj and not given:
             # "Alemã Halvex compra ...": a headline's adjective before a name seen elsewhere
             i += 1
             toks = toks[1:]
@@ -541,7 +571,8 @@ def find_mentions(
             or (texts[i - 1][:1].islower() and texts[i - 1].endswith(("e", "en", "er", "es", "em")))
         )
         if (
-            ld.capitalises_nouns
+            not spelled
+            and ld.capitalises_nouns
             and len(toks) >= 2
             and (len(toks[0]) >= 10 or after_det)
             and _known(toks[0], ld.code)
@@ -609,6 +640,8 @@ def find_mentions(
         role_owner = possessive and j + 1 < len(texts) and flags.role[j + 1]
         described = (
             not role_adj
+            # "Fondée par ... et par Karim Benali, la société compte": a person's name, then the next clause
+            and not given
             and i not in flags.place_prep_end
             and not (j + 1 < len(texts) and texts[j + 1].lower() in relatives)
             and _company_apposition(texts, j, flags)
@@ -758,6 +791,8 @@ def find_mentions(
     for toks, (canon, _) in names.items():
         if _institution(_strip_legal(toks, ld), ld) and toks[-1] not in ld.legal_forms:
             kinds[canon] = OTHER  # "Supremo Tribunal Federal", "CDU-Parteivorstand": no company
+        elif len(toks) == 1 and canon not in org_kind and knowledge.demonym(toks[0], ld.code):
+            kinds[canon] = OTHER  # "der Bielefelder Maschinenbauer": where a company is from, not a company
         elif _strip_legal(toks, ld) in always_place and canon not in org_kind:
             kinds[canon] = PLACE
         elif canon in org_kind:

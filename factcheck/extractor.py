@@ -10,17 +10,18 @@ This module runs them in order over each sentence.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from factcheck import confidence, langid, languages
+from factcheck import confidence, knowledge, langid, languages
 from factcheck.arguments import Arguments
 from factcheck.claim import Claim, Extraction
 from factcheck.entities import ORG, OTHER, PERSON, PLACE, Mention, find_mentions
 from factcheck.figures import Figures
 from factcheck.languages import LangData
 from factcheck.numbers import find_values
-from factcheck.reading import CLAIM_CUES, KIND_OUT, _dedupe, _Implied, _Sent
+from factcheck.reading import CLAIM_CUES, FISCAL, KIND_OUT, _dedupe, _Implied, _Sent
 from factcheck.roles import Roles
 from factcheck.salience import _Salience
 from factcheck.text import Sentence, make_tokenizer, sentences
@@ -42,7 +43,7 @@ def extract(
     result = Extraction(lang=code)
     if not text.strip():
         return result
-    sents = sentences(text, code, ld.tokenizer)
+    sents = sentences(_without_datelines(text), code, ld.tokenizer)
     matches = [ld.lexicon.find_all(s.lowers) for s in sents]
     mentions = find_mentions(sents, matches, ld, entities, make_tokenizer(code, ld.tokenizer))
     ex = _Extractor(text, ld, published, result)
@@ -51,6 +52,36 @@ def extract(
     result.claims = _dedupe([c for c in result.claims if _sure_enough(c, min_confidence)])
     result.incomplete = _dedupe([c for c in result.incomplete if _sure_enough(c, min_confidence)])
     return result
+
+
+# "MILANO (ANSA) - ", "München (dpa-AFX) – ", "MADRID (EFE).- ", "COPENHAGEN, Nov 6 - ": where and from whom a
+# story came. The agency is no company of the story and the city no place of its figures; blanked to spaces
+# so that every offset into the text stays as it is.
+_DATELINE = re.compile(
+    r"^[ \t]*(?:"
+    r"(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. /-]{1,40}?[ \t]*\([^()\n]{2,30}\)"
+    r"|[A-ZÀ-ÖØ-Þ][\w'’. /-]{1,40}?[ \t]*\((?i:[^()\n]*\b(?:dpa|afp|reuters|ansa|efe|lusa|anp|belga|apa|ap|"
+    r"bloomberg|sda|ats|kna|epd|afx|europa press|agi|adnkronos|aec|aei|agência brasil)\b[^()\n]*)\))"
+    r"(?:,[^\n()]{1,25})?[ \t]*(?:[-–—]{1,2}|\.-|:)"
+    r"|[A-ZÀ-ÖØ-Þ]{3,}(?:[ /-][A-ZÀ-ÖØ-Þ]{2,})*(?:,[^\n\-–—]{1,25})?[ \t]*[-–—]{1,2}"
+    r")[ \t]+",
+    re.M,
+)
+
+
+# A word of two letters or more, a full stop and a capital inside one name: two sentences glued together
+# (but "Dr. Oetker", "Tessaline Co. Ltd", "J. P. Morgan" are names).
+_RUN_ON = re.compile(
+    r"(?<![\w&])(?!(?:Dr|St|Co|Corp|Inc|Ltd|Jr|Sr|Bros|Mr|Mrs|Ms|Prof|Ste|Cie|Sra|Dott|Ing)\.)[\w&]{2,}\. \w"
+)
+
+
+# "HVN.L", "ITPV3", "KDL-B": how a company's shares are listed, not its name
+_TICKER = re.compile(r"^[A-Z]{2,6}(?:\.[A-Z]{1,2}|\d{1,2}|-[A-Z])$")
+
+
+def _without_datelines(text: str) -> str:
+    return _DATELINE.sub(lambda m: " " * len(m.group()), text)
 
 
 def _sure_enough(c: Claim, least: float) -> bool:
@@ -212,6 +243,8 @@ class _Extractor(Figures, Arguments, Roles, Timing):
             self._remember_appositions(s, [m for m in sm if m[2][0] == "company"], ms)
         if claims:
             claims = [self._with_confidence(st, c) for c in claims if self._types_fit(st, c)]
+        if not any(c.predicate in FISCAL for c in claims) and any(m[2][0] in ("quarter", "half") for m in sm):
+            self._carry_quarter(st if claims else self._prepare(s, sm, ms))
         for c in claims:
             if c.predicate == "acquisition" and c.value is None:
                 self.takeover = (self.si, c)
@@ -264,11 +297,45 @@ class _Extractor(Figures, Arguments, Roles, Timing):
         subj, obj = named.get(c.subject), named.get(c.object) if c.object else None
         if any(m is not None and m.kind == OTHER for m in (subj, obj)):
             return False
+        if any(n and _RUN_ON.search(n) for n in (c.subject, c.object)):
+            return False  # "Ipsos I&O. Daarin": a name does not run over the end of a sentence
+        if any(n and (_TICKER.match(n) or n in self.ld.legal_forms) for n in (c.subject, c.object)):
+            return False  # "HVN.L", "ITPV3", "GmbH": a ticker or a legal form is not the company's name
         if c.predicate in ("role", "joins"):
+            if subj is None and not self._person_like(c.subject):
+                return False  # a title holder from an earlier sentence must at least look like a person
             return not (subj and subj.kind == ORG and not subj.pshape) and not (obj and obj.kind == PERSON)
         if subj is not None and (subj.kind == PERSON or (subj.kind == PLACE and not subj.state)):
             return c.predicate == "stake" and subj.kind == PERSON  # founders hold stakes
+        if c.predicate != "stake" and self._only_a_persons_name(c.subject, subj):
+            return False  # "Gianmaria Ferrulli" has no revenue or staff, even when the text left his type open
         return not (obj and obj.kind in (PERSON, PLACE))
+
+    def _only_a_persons_name(self, name: str, m: Mention | None) -> bool:
+        """A first name and a surname that the text shows to be a person's: one who holds a title or joins,
+        or the founder of a company named after them ("Gianmaria Ferrulli" beside "Ferrulli S.p.A.")."""
+        if m is not None and (m.evidence != "shape" or not m.pshape):
+            return False
+        words = name.split()
+        if not (
+            2 <= len(words) <= 4
+            and knowledge.is_given_name(words[0].split("-")[0])
+            and not any(w.lower() in self.ld.org_words or w in self.ld.legal_forms for w in words)
+        ):
+            return False
+        if name in self.roles or any(c.subject == name for c in self.result.claims if c.predicate in ("role", "joins")):
+            return True
+        return any(
+            other != name and words[-1] in other.split() and kind == ORG for other, kind in self.result.entities.items()
+        )
+
+    def _person_like(self, name: str) -> bool:
+        words = name.split()
+        return (
+            len(words) >= 2
+            and not any(w.lower() in self.ld.org_words for w in words)
+            and words[-1] not in self.ld.legal_forms
+        )
 
     def _with_confidence(self, st: _Sent, c: Claim) -> Claim:
         named = st.named

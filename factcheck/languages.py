@@ -354,6 +354,8 @@ def _build(code: str) -> LangData:
     add(t.get("half_words", ()), ("half",))
     for offset, phrases in t.get("relative_years", {}).items():
         add(phrases, ("rel_year", int(offset)))
+    # "ein Jahr zuvor", "a year earlier": a year before the period the text is about, not before today
+    add(t.get("year_earlier", ()), ("rel_year", -1, "earlier"))
     add(t.get("quarter_words", ()), ("quarter",))
     for num, phrases in t.get("ordinals", {}).items():
         add(phrases, ("ordinal", int(num)))

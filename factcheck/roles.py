@@ -141,6 +141,18 @@ class Roles:
             self.roles_here[person] = org
         for f in st.of("founded_by"):
             after = [m for m in persons if m.start >= f[1] and m.start - f[1] <= 4]
+            # "founded by the chemist Laura Finch and the engineer Omar Haddad": every founder named in the
+            # list after the first is a person too, never the company founded
+            if after:
+                end = after[0].end
+                for m in sorted(st.mentions, key=lambda m: m.start):
+                    if m.start < end or m in after:
+                        continue
+                    gap = st.s.lowers[end : m.start]
+                    if m.start - end > 5 or not m.pshape or not any(w in self._conj for w in gap):
+                        break
+                    after.append(m)
+                    end = m.end
             names = {m.name for m in after}
             orgs = [m for m in self._orgs(st) if m.name not in names]
             # "X, founded by Y": the company before; "Founded by Y, ..., X lets": the main clause's
@@ -156,7 +168,8 @@ class Roles:
                 imp = [i for i in st.implied if not i.person]
                 org = self._resolve(st, imp[0], names) if imp else self.sal.topic(names)
             if after and org:
-                out.append(self._claim(st, predicate="role", subject=after[0].name, object=org, role="founder"))
+                for founder in after:
+                    out.append(self._claim(st, predicate="role", subject=founder.name, object=org, role="founder"))
         if st.of("same_office") and joins and joins[0][2][2] > 0:
             # "X, directrice financière de A, rejoindra B pour y occuper les mêmes fonctions": the same title at B
             person = self._join_person(st, joins[0], persons)

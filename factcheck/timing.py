@@ -17,6 +17,26 @@ from factcheck.reading import (
 class Timing:
     """Methods of the extractor (factcheck.extractor._Extractor) for this concern."""
 
+    def _carry_quarter(self, st: _Sent) -> None:
+        """ "X ist im zweiten Quartal in die Verlustzone gerutscht. Unter dem Strich stand ...": a quarter or
+        half named in a sentence without a figure is the time of the figures that follow it."""
+        if not (st.of("quarter") or st.of("half")):
+            return
+        if st.times is None:
+            st.times = self._times(st)
+        parts = [tm for _, tm in st.times if "-" in tm]
+        # one period, already begun when the article appeared ("closing expected in the third quarter" is a
+        # deadline, not the period of the figures that follow)
+        if len(set(parts)) == 1 and self._begun(parts[0]):
+            self.last_fiscal_time = parts[0]
+
+    def _begun(self, time: str) -> bool:
+        if self.published is None:
+            return False
+        year, part = time.split("-")
+        start_month = (int(part[1]) - 1) * (3 if part[0] == "Q" else 6) + 1
+        return (int(year), start_month) <= (self.published.year, self.published.month)
+
     def _quarter_match(self, token: str):
         return self.ld.quarter_token.match(token) if self.ld.quarter_token else None
 
@@ -70,9 +90,26 @@ class Timing:
             if i not in used:
                 out.append((i, y))
         if pub_year:
+            # "ein Jahr zuvor", "a year earlier" next to a quarter (in this sentence, or the one the text is
+            # about): that quarter a year before, not the whole of last year
+            quarters = [tm for _, tm in out if "-" in tm] or (
+                [self.last_fiscal_time] if self.last_fiscal_time and "-" in self.last_fiscal_time else []
+            )
             for r in st.of("rel_year"):
-                out.append((r[0], str(pub_year + r[2][1])))
+                if len(r[2]) > 2 and quarters:
+                    year, part = quarters[0].split("-")
+                    out.append((r[0], f"{int(year) - 1}-{part}"))
+                    st.rel_before.add(r[0])
+                else:
+                    out.append((r[0], str(pub_year + r[2][1])))
         return out
+
+    def _compared(self, st: _Sent) -> list[tuple[int, int]]:
+        """Spans from a comparison word to the time it compares with: "rispetto allo stesso periodo del 2024",
+        "compared with €1.8bn in 2023". The time there is the earlier figure's, not the sentence's."""
+        cues = self.ld.cue_set("comparisons")
+        lowers = st.s.lowers
+        return [(c, c + 9) for c in range(len(lowers)) if lowers[c] in cues]
 
     def _year_of(self, letter: str, num: int) -> str | None:
         """The year of a quarter or half named without one ("im dritten Quartal", "il primo semestre"): the
@@ -97,7 +134,12 @@ class Timing:
         anchor = t[0] if v is None else v.start
         if st.times is None:
             st.times = self._times(st)
+        compared = self._compared(st)
         for pos, tm in st.times:
+            if any(c < pos <= end and not c <= anchor <= pos + 2 for c, end in compared):
+                continue  # a comparison's time belongs to the figure compared with, inside the comparison
+            if pos in st.rel_before and st.dist(pos, anchor) > 6:
+                continue  # "ein Jahr zuvor" dates the figure next to it, not the sentence
             d = st.dist(pos, anchor) + (2 if len(tm) == 4 else 0)
             if bd is None or d < bd:
                 best, bd = tm, d

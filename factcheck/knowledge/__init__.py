@@ -124,7 +124,26 @@ def demonym(word: str, lang: str) -> str | None:
     hit = table.get(word)
     if hit is None and word[0].isupper():
         hit = table.get(word[0].lower() + word[1:])
+    if hit is None and lang in DERIVED_DEMONYMS and word[0].isupper():
+        hit = _derived_demonym(word, DERIVED_DEMONYMS[lang])
     return hit
+
+
+# German and Dutch make an adjective of any town: "Bielefelder", "Ingolstädter", "Tessiner"; "Amsterdamse",
+# "Leidse". Too many to list, so they are derived from the place names: the suffix off, the umlaut undone.
+DERIVED_DEMONYMS = {"de": ("er",), "nl": ("se", "er")}
+_UMLAUT = str.maketrans("äöü", "aou")
+
+
+def _derived_demonym(word: str, suffixes: tuple[str, ...]) -> str | None:
+    for suffix in suffixes:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            for base in dict.fromkeys((stem, stem.translate(_UMLAUT), stem + "e", stem.translate(_UMLAUT) + "e")):
+                found = [p for p in places(base) if p.kind != "country" and not p.ambiguous]
+                if found:
+                    return found[0].name
+    return None
 
 
 @cache

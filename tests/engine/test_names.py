@@ -358,3 +358,43 @@ def test_german_and_dutch_perfects_and_bare_company_names(text, want):
 def test_buying_shares_in_a_company_is_not_buying_the_company():
     got = _claims("Trelvo hat Anteile an Quillon Labs gekauft.")
     assert not any(c["predicate"] == "acquisition" for c in got), got
+
+
+# Initials in brackets vouch for every word of the name before them, the first word too, even where it
+# is an adjective, a nationality or a sentence's ordinary first word; the abbreviation never replaces it.
+SPELLED_OUT = [
+    ("Danish Wind Partners (DWP) reported revenue of DKK 2bn in 2024.", "Danish Wind Partners", "revenue"),
+    (
+        "Alimentare Tessari Holding (ATH) ha chiuso il 2024 con ricavi per 1,9 miliardi di euro.",
+        "Alimentare Tessari Holding",
+        "revenue",
+    ),
+    (
+        "Die Deutsche Glasfaser Holding (DGH) hat 2024 einen Umsatz von 1,2 Milliarden Euro erzielt.",
+        "Deutsche Glasfaser Holding",
+        "revenue",
+    ),
+    ("Nordic Quillon Group (NQG) employed 4,200 people at the end of 2024.", "Nordic Quillon Group", "employees"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "predicate"), SPELLED_OUT)
+def test_the_initials_in_brackets_keep_the_whole_name(text, name, predicate):
+    got = _claims(text)
+    assert _has(got, {"predicate": predicate, "subject": name}), got
+    assert not any(len(c["subject"]) <= 4 for c in got), got
+
+
+# An elided particle ("Dell'", "D'", "O'") is part of a person's name, written without a space after it.
+ELIDED = [
+    ("Venturi Energia ha nominato Maria Chiara Dell'Acqua amministratore delegato.", "Maria Chiara Dell'Acqua"),
+    ("Venturi Energia ha nominato Pierluigi D’Amico amministratore delegato.", "Pierluigi D’Amico"),
+    ("Orvane Labs named Sean O'Neill chief executive.", "Sean O'Neill"),
+    ("Orvane a nommé Jean-Luc D'Ornano directeur général.", "Jean-Luc D'Ornano"),
+]
+
+
+@pytest.mark.parametrize(("text", "person"), ELIDED)
+def test_names_with_an_elided_particle_are_people(text, person):
+    got = _claims(text)
+    assert _has(got, {"predicate": "role", "subject": person, "role": "CEO"}), got
