@@ -227,6 +227,7 @@ class _Extractor(Figures, Arguments, Roles, Timing):
     def sentence(self, s: Sentence, sm: list, ms: list[Mention]) -> None:
         self.si = s.index
         claims: list[Claim] = []
+        st: _Sent | None = None
         if ms:
             # "Orbisal Holding", "Vireo Investments": a trigger word inside a name is part of the name
             covered = {k for m in ms for k in range(m.start, m.end)}
@@ -244,7 +245,7 @@ class _Extractor(Figures, Arguments, Roles, Timing):
         if claims:
             claims = [self._with_confidence(st, c) for c in claims if self._types_fit(st, c)]
         if not any(c.predicate in FISCAL for c in claims) and any(m[2][0] in ("quarter", "half") for m in sm):
-            self._carry_quarter(st if claims else self._prepare(s, sm, ms))
+            self._carry_quarter(st or self._prepare(s, sm, ms))
         for c in claims:
             if c.predicate == "acquisition" and c.value is None:
                 self.takeover = (self.si, c)

@@ -47,6 +47,7 @@ class _Sent:
     breaks: list[int]  # prefix sums of clause breaks
     times: list[tuple[int, str]] | None = None  # computed when a claim needs a time
     rel_before: set[int] = field(default_factory=set)  # where "a year earlier" dates the figure beside it
+    compared: list[tuple[int, int]] | None = None  # comparison spans, computed when a claim needs a time
     kinds: dict = field(default_factory=dict)  # payload kind -> list of (start, end, payload)
     # prefix sums of tokens inside appositions (", a family-owned maker of valves,"), which a
     # figure's distance to its trigger does not count

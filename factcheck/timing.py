@@ -107,9 +107,10 @@ class Timing:
     def _compared(self, st: _Sent) -> list[tuple[int, int]]:
         """Spans from a comparison word to the time it compares with: "rispetto allo stesso periodo del 2024",
         "compared with €1.8bn in 2023". The time there is the earlier figure's, not the sentence's."""
-        cues = self.ld.cue_set("comparisons")
-        lowers = st.s.lowers
-        return [(c, c + 9) for c in range(len(lowers)) if lowers[c] in cues]
+        if st.compared is None:
+            cues = self.ld.cue_set("comparisons")
+            st.compared = [(c, c + 9) for c, word in enumerate(st.s.lowers) if word in cues]
+        return st.compared
 
     def _year_of(self, letter: str, num: int) -> str | None:
         """The year of a quarter or half named without one ("im dritten Quartal", "il primo semestre"): the
