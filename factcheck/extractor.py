@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 
 from factcheck import confidence, knowledge, langid, languages
 from factcheck.arguments import Arguments
@@ -78,6 +79,14 @@ _RUN_ON = re.compile(
 
 # "HVN.L", "ITPV3", "KDL-B": how a company's shares are listed, not its name
 _TICKER = re.compile(r"^[A-Z]{2,6}(?:\.[A-Z]{1,2}|\d{1,2}|-[A-Z])$")
+
+
+@lru_cache(maxsize=4096)
+def _a_word(token: str) -> bool:
+    """Whether a name's word is an ordinary word of any of the seven languages (simplemma's dictionaries)."""
+    import simplemma
+
+    return any(simplemma.is_known(token.lower(), lang=code) for code in ("en", "de", "fr", "es", "it", "pt", "nl"))
 
 
 def _without_datelines(text: str) -> str:
@@ -305,6 +314,8 @@ class _Extractor(Figures, Arguments, Roles, Timing):
         if c.predicate in ("role", "joins"):
             if subj is None and not self._person_like(c.subject):
                 return False  # a title holder from an earlier sentence must at least look like a person
+            if self._not_an_employer(c.object, obj):
+                return False  # "CEO of London", "joins Albert Pemberton": a title is held at an organisation
             return not (subj and subj.kind == ORG and not subj.pshape) and not (obj and obj.kind == PERSON)
         if subj is not None and (subj.kind == PERSON or (subj.kind == PLACE and not subj.state)):
             return c.predicate == "stake" and subj.kind == PERSON  # founders hold stakes
@@ -328,6 +339,25 @@ class _Extractor(Figures, Arguments, Roles, Timing):
             return True
         return any(
             other != name and words[-1] in other.split() and kind == ORG for other, kind in self.result.entities.items()
+        )
+
+    def _not_an_employer(self, name: str | None, m: Mention | None) -> bool:
+        """A place that cannot act as a state, or a first name and a surname the text gives no company sign."""
+        if name is None:
+            return False
+        if m is not None and (m.kind != ORG or m.evidence != "shape"):
+            return m.kind == PLACE and not m.state
+        where = knowledge.place(name)
+        if where is not None and where.major and not where.ambiguous and where.kind == "city":
+            return True
+        words = name.split()
+        return (
+            2 <= len(words) <= 4
+            and knowledge.is_given_name(words[0].split("-")[0])
+            and not any(w.lower() in self.ld.org_words or w in self.ld.legal_forms for w in words)
+            and (m is not None or name not in self.result.entities)
+            # "Nova Terra", "Rosa Blanca": a surname that is a word of one of our languages may be a company's
+            and not _a_word(words[-1])
         )
 
     def _person_like(self, name: str) -> bool:

@@ -144,3 +144,15 @@ def test_a_company_whose_name_starts_like_a_first_name_keeps_its_figures():
 def test_a_ticker_is_not_the_companys_name(ticker):
     got = _claims(f"{ticker} reported a net profit of €12m in 2024, the company said.")
     assert not any(ticker in (c["subject"], c["object"]) for c in got), got
+
+
+def test_a_title_is_not_held_at_a_persons_name():
+    got = _claims(
+        "Albert Pemberton opened his first shop in Bradford in 1952. Callum Reid became chief executive in March."
+    )
+    assert not any(c["object"] == "Albert Pemberton" for c in got), got
+
+
+def test_a_company_named_like_a_person_still_hires():
+    got = _claims("Nova Terra has hired Sarah Whitfield from Philips.")
+    assert _has(got, predicate="joins", subject="Sarah Whitfield", object="Nova Terra"), got
