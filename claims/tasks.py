@@ -9,9 +9,14 @@ from __future__ import annotations
 import time
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
 
-from claims.services.articles import TransientFailure, article_give_up, article_process, articles_requeue_stalled
+from claims.services.articles import (
+    TRANSIENT_ERRORS,
+    TransientFailure,
+    article_give_up,
+    article_process,
+    articles_requeue_stalled,
+)
 from claims.services.checks import claims_check, claims_requeue_pending, fact_check
 from claims.services.retention import history_prune
 from claims.services.reviews import fact_recheck_dispatch, facts_requeue_stalled_rechecks
@@ -39,7 +44,7 @@ def process_article(self, article_id: int) -> None:
 # jittered, at most a minute); it wrote nothing (one transaction per article's checks). Should every
 # retry fail, the claims stay `pending` and the sweeper queues them again.
 RETRY_TRANSIENT = {
-    "autoretry_for": (OperationalError, InterfaceError),
+    "autoretry_for": TRANSIENT_ERRORS,
     "retry_backoff": True,
     "retry_backoff_max": 60,
     "max_retries": PROCESS_RETRIES,

@@ -356,10 +356,15 @@ def _abbreviation(token: str, name: tuple[str, ...]) -> bool:
     )
 
 
-def _initials(token: str, name: tuple[str, ...]) -> bool:
+def _bracketed(texts: list[str], j: int) -> str | None:
+    """The one token in brackets right after position j: "Orbisal Holding (OBH)"."""
+    return texts[j + 1] if j + 2 < len(texts) and texts[j] == "(" and texts[j + 2] == ")" else None
+
+
+def _initials(token: str | None, name: tuple[str, ...]) -> bool:
     """ "ASH" for "Alimentare Sabauda Holding": the capitals of the abbreviation are the words' first letters."""
     words = [t for t in name if t[:1].isalpha()]
-    return len(words) >= 2 and token.isupper() and token == "".join(w[0].upper() for w in words)
+    return token is not None and len(words) >= 2 and token.isupper() and token == "".join(w[0].upper() for w in words)
 
 
 def _join(toks: tuple[str, ...]) -> str:
@@ -494,16 +499,9 @@ def find_mentions(
         texts = sents[si].texts
         toks = tuple(texts[i:j])
         # "Alimentare Sabauda Holding (ASH)": the initials in brackets vouch for every word, the first too
-        spelled = j + 2 < len(texts) and texts[j] == "(" and texts[j + 2] == ")" and _initials(texts[j + 1], toks)
-        if (
-            not spelled
-            and i > 0
-            and j + 2 < len(texts)
-            and texts[j] == "("
-            and texts[j + 2] == ")"
-            and texts[i - 1][:1].isupper()
-            and _initials(texts[j + 1], (texts[i - 1], *toks))
-        ):
+        in_brackets = _bracketed(texts, j)
+        spelled = _initials(in_brackets, toks)
+        if not spelled and i > 0 and texts[i - 1][:1].isupper() and _initials(in_brackets, (texts[i - 1], *toks)):
             # "Danish Wind Partners (DWP)": the word left out as an adjective or a sentence's first belongs to it
             i -= 1
             toks = (texts[i], *toks)
@@ -533,14 +531,21 @@ def find_mentions(
         # (in German only without an article after "von": "Präsidentin von der Leyen" is a person)
         title_of = i in flags.role_of_end and not (ld.capitalises_nouns and (i - 1) in flags.article_end)
         role_adj = _evidence_role(flags, i, j) and not (title_of and not given)
-        if spelled:
-            pass
-        elif i == 0 and len(toks) >= 2 and toks not in strong and toks[1:] in strong and not role_adj and not given:
+        if (
+            not spelled
+            and i == 0
+            and len(toks) >= 2
+            and toks not in strong
+            and toks[1:] in strong
+            and not role_adj
+            and not given
+        ):
             # "Alemã Halvex compra ...": a headline's adjective before a name seen elsewhere
             i += 1
             toks = toks[1:]
         elif (
-            i == 0
+            not spelled
+            and i == 0
             and toks not in strong
             and not role_adj
             and not given
@@ -681,8 +686,8 @@ def find_mentions(
             strong.setdefault(toks, reason)
         else:
             weak[toks] = weak.get(toks, 0) + 1
-        if j + 2 < len(texts) and texts[j] == "(" and texts[j + 2] == ")" and _abbreviation(texts[j + 1], toks):
-            abbreviations[(texts[j + 1],)] = toks  # "Orbisal Holding (OBH)": OBH is Orbisal Holding
+        if in_brackets is not None and _abbreviation(in_brackets, toks):
+            abbreviations[(in_brackets,)] = toks  # "Orbisal Holding (OBH)": OBH is Orbisal Holding
         based = j + 1 < len(texts) and texts[j] == "-" and (j + 1) in flags.place_suffix
         if based:
             always_place.add(_strip_legal(toks, ld))

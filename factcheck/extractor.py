@@ -83,10 +83,10 @@ _TICKER = re.compile(r"^[A-Z]{2,6}(?:\.[A-Z]{1,2}|\d{1,2}|-[A-Z])$")
 
 @lru_cache(maxsize=4096)
 def _a_word(token: str) -> bool:
-    """Whether a name's word is an ordinary word of any of the seven languages (simplemma's dictionaries)."""
+    """Whether a name's word is an ordinary word of any of our languages (simplemma's dictionaries)."""
     import simplemma
 
-    return any(simplemma.is_known(token.lower(), lang=code) for code in ("en", "de", "fr", "es", "it", "pt", "nl"))
+    return any(simplemma.is_known(token.lower(), lang=code) for code in languages.available())
 
 
 def _without_datelines(text: str) -> str:
@@ -329,11 +329,7 @@ class _Extractor(Figures, Arguments, Roles, Timing):
         if m is not None and (m.evidence != "shape" or not m.pshape):
             return False
         words = name.split()
-        if not (
-            2 <= len(words) <= 4
-            and knowledge.is_given_name(words[0].split("-")[0])
-            and not any(w.lower() in self.ld.org_words or w in self.ld.legal_forms for w in words)
-        ):
+        if not self._first_and_surname(words):
             return False
         if name in self.roles or any(c.subject == name for c in self.result.claims if c.predicate in ("role", "joins")):
             return True
@@ -352,12 +348,18 @@ class _Extractor(Figures, Arguments, Roles, Timing):
             return True
         words = name.split()
         return (
-            2 <= len(words) <= 4
-            and knowledge.is_given_name(words[0].split("-")[0])
-            and not any(w.lower() in self.ld.org_words or w in self.ld.legal_forms for w in words)
+            self._first_and_surname(words)
             and (m is not None or name not in self.result.entities)
             # "Nova Terra", "Rosa Blanca": a surname that is a word of one of our languages may be a company's
             and not _a_word(words[-1])
+        )
+
+    def _first_and_surname(self, words: list[str]) -> bool:
+        """A known first name, then up to three more words, none of them a company word or legal form."""
+        return (
+            2 <= len(words) <= 4
+            and knowledge.is_given_name(words[0].split("-")[0])
+            and not any(w.lower() in self.ld.org_words or w in self.ld.legal_forms for w in words)
         )
 
     def _person_like(self, name: str) -> bool:

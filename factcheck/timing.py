@@ -20,8 +20,6 @@ class Timing:
     def _carry_quarter(self, st: _Sent) -> None:
         """ "X ist im zweiten Quartal in die Verlustzone gerutscht. Unter dem Strich stand ...": a quarter or
         half named in a sentence without a figure is the time of the figures that follow it."""
-        if not (st.of("quarter") or st.of("half")):
-            return
         if st.times is None:
             st.times = self._times(st)
         parts = [tm for _, tm in st.times if "-" in tm]
@@ -34,8 +32,7 @@ class Timing:
         if self.published is None:
             return False
         year, part = time.split("-")
-        start_month = (int(part[1]) - 1) * (3 if part[0] == "Q" else 6) + 1
-        return (int(year), start_month) <= (self.published.year, self.published.month)
+        return (int(year), _start_month(part[0], int(part[1]))) <= (self.published.year, self.published.month)
 
     def _quarter_match(self, token: str):
         return self.ld.quarter_token.match(token) if self.ld.quarter_token else None
@@ -118,7 +115,7 @@ class Timing:
         the text reports the one before ("im vierten Quartal" in a January article is last year's)."""
         if self.published is None:
             return None
-        start_month = (num - 1) * (3 if letter == "Q" else 6) + 1
+        start_month = _start_month(letter, num)
         year = self.published.year
         return str(year - 1 if start_month - self.published.month > 3 else year)
 
@@ -202,3 +199,8 @@ class Timing:
                 if k in months or s.texts[k][:1].isdigit():
                     return True
         return False
+
+
+def _start_month(letter: str, num: int) -> int:
+    """The first month of quarter ("Q") or half ("H") `num`."""
+    return (num - 1) * (3 if letter == "Q" else 6) + 1

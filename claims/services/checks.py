@@ -105,11 +105,9 @@ def facts_check(*, targets: Mapping[str, Iterable[int]], after_verdict: bool = F
         first_of_fact.setdefault(claim.fact_key, claim)
     if not first_of_fact:
         return
-    # Made in key order, as the rows are then locked: two workers making the same rows wait, never deadlock.
-    facts_rows_ensure([first_of_fact[key] for key in sorted(first_of_fact)])
     # Checks of one fact by several workers, and verdicts on it, run one after the other; the claims are
     # read only once the lock is held, so a verdict given meanwhile is seen and never overwritten.
-    rows = {f.key: f for f in Fact.objects.select_for_update().filter(key__in=keys).order_by("key")}
+    rows = facts_lock(keys=keys, makers=first_of_fact.values())
     loaded = list(
         Claim.objects.filter(fact_key__in=keys)
         .select_related("article", "subject", "object")
@@ -229,6 +227,14 @@ FACT_FIELDS = ("fact_key", "predicate", "subject_id", "object_id", "unit", "peri
 def fact_row_ensure(claim: Claim) -> None:
     """Create the row of a claim's fact if it has none yet (its lock, and its line in the facts API)."""
     facts_rows_ensure([claim])
+
+
+def facts_lock(*, keys: Iterable[str], makers: Iterable[Claim]) -> dict[str, Fact]:
+    """The lock every writer of a fact takes first (checks, verdicts): the missing rows made from `makers`
+    (a claim of each fact), then the rows of `keys` locked, both in key order, so that two workers making
+    or locking the same rows wait for each other and never deadlock. Claims are locked after this."""
+    facts_rows_ensure(sorted(makers, key=lambda c: c.fact_key))
+    return {f.key: f for f in Fact.objects.select_for_update().filter(key__in=sorted(keys)).order_by("key")}
 
 
 def facts_rows_ensure(claims: list[Claim]) -> None:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from claims.models import Claim, Fact, StatusChange
-from claims.services.checks import claims_agreement, fact_row_ensure, facts_rows_ensure
+from claims.services.checks import claims_agreement, fact_row_ensure, facts_lock
 from claims.services.dispatch import (
     CHECK_CLAIMS,
     RECHECK_CLAIMS,
@@ -110,8 +110,7 @@ def claims_give_verdicts(*, reviewer: AbstractBaseUser, verdicts: list[Verdict],
         ids = [v.claim_id for v in verdicts]
         first_of_fact = {c.fact_key: c for c in Claim.objects.filter(pk__in=ids).order_by("pk")}
         keys = sorted(first_of_fact)
-        facts_rows_ensure([first_of_fact[key] for key in keys])
-        list(Fact.objects.select_for_update().filter(key__in=keys).order_by("key").values_list("pk"))
+        facts_lock(keys=keys, makers=first_of_fact.values())
         claims = {
             c.pk: c
             # of=self: the claim rows only (taken_by is a nullable join, which PostgreSQL cannot lock).
