@@ -145,6 +145,9 @@ def celery_worker(transactional_db, settings):
     with start_worker(
         app, pool="solo", concurrency=1, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=30
     ) as worker:
+        # Consuming before the test publishes: on RabbitMQ the first message could otherwise wait out a
+        # test's timeout while the worker was still starting. A ping answered means its loop is running.
+        wait_for(lambda: bool(app.control.ping(destination=[worker.hostname], timeout=0.5)), timeout=60)
         yield worker
 
 
