@@ -43,6 +43,9 @@ class Arguments:
         passive = self._passive_holding(st, pred, t)
         if passive is not None:
             return passive
+        sale = self._sale(st, pred, v)
+        if sale is not None:
+            return sale
         if pred in ("acquisition", "investment", "payment", "stake"):
             # passive: "Orrin will be bought by Halvex", "racheté par Halvex", "45% owned by Halvex"
             ofs = {p[0]: p[1] for p in st.of("of_prep")}
@@ -100,6 +103,55 @@ class Arguments:
                     obj = m.name
                     break
         return subj, obj
+
+    def _sale(self, st: _Sent, pred: str, v: Value | None) -> tuple[str, str] | None:
+        """ "Brisa ha ceduto il 35% del capitale al fondo Aurora per 140 milioni", "sold its 40% stake in
+        Carrow to Pellham for £30m": the buyer holds the stake sold and paid its price; what is held is
+        the company named with the stake, else the seller."""
+        if pred not in ("stake", "investment") or v is None:
+            return None
+        s = st.s
+        orgs = self._orgs(st)
+        for cue in st.of("sells"):
+            if cue[1] > v.start and pred == "stake":
+                continue
+            buyer = None
+            for p in st.of("payee_prep"):
+                if p[0] < cue[1]:
+                    continue
+                # "al fondo milanese Aurora", "to the Paris-based fund X": lower-case words may stand between
+                buyer = next(
+                    (
+                        m
+                        for m in orgs
+                        if p[1] <= m.start <= p[1] + 4
+                        and all(
+                            s.texts[k][:1].islower() or (not s.texts[k][:1].isalpha() and s.texts[k] != ",")
+                            for k in range(p[1], m.start)
+                        )
+                    ),
+                    None,
+                )
+                if buyer is not None:
+                    break
+            if buyer is None:
+                continue
+            sold = [x for x in st.values if x.unit == "%" and cue[1] <= x.start < buyer.start]
+            if pred == "stake" and not (cue[1] <= v.start < buyer.start):
+                continue
+            if pred == "investment" and not (sold and buyer.end <= v.start <= buyer.end + 12):
+                continue
+            held = next((m for m in orgs if cue[1] <= m.start < buyer.start and m.name != buyer.name), None)
+            if held is None:
+                before = [m for m in orgs if m.end <= cue[0] and m.name != buyer.name]
+                if before:
+                    held = before[-1]
+            if held is not None:
+                return buyer.name, held.name
+            implied = [i for i in st.implied if not i.person and i.end <= cue[0]]
+            got = self._resolve(st, implied[-1], {buyer.name}) if implied else None
+            return (buyer.name, got) if got else None
+        return None
 
     def _passive_holding(self, st: _Sent, pred: str, t: tuple) -> tuple[str, str] | None:
         """ "Kandra Labs is 45% owned by Orbisal", "wird zu 45 Prozent von Orbisal gehalten",

@@ -167,6 +167,8 @@ class _Kinds:
                 self.founds.append((s, e))
             elif k in ("founded_by", "led_by"):
                 self.founded_end = e  # "fondée par X", "dirigée par X": X is a person
+            elif k == "founded_by_final":
+                self.founded_end = s + 1  # "von X gegründet"
             elif k == "place_suffix":
                 self.place_suffix.add(s)
         for s, e in of_preps:
@@ -665,7 +667,8 @@ def find_mentions(
             reason = "org"
             org_ev.add(_strip_legal(toks, ld))
             # "den Ventilhersteller Fabbrica Tornelli": a company noun right before the name
-            if role_owner or described or role_of or founded or (after_company and before == i - 1):
+            # (a legal form too: "Brisa S.p.A." is a company even where "Ottone Brisa" founded it)
+            if legal or role_owner or described or role_of or founded or (after_company and before == i - 1):
                 org_sure.add(_strip_legal(toks, ld))
         elif (role_adj or founder or 0 <= i - flags.founded_end <= 3 or j in flags.join_start) and _person_shaped(
             toks, ld
@@ -787,7 +790,14 @@ def find_mentions(
         # wherever it stands; a small town's name ("Quillon") or a foreign alternate name ("Hansa") is as
         # likely a company's, so it needs the text to use it as a place ("in Hansa")
         own_name = where.major and (where.name == canon or where.country in HOME_COUNTRIES.get(ld.code, ()))
-        if where.kind in STATE_KINDS or (own_name and base not in with_article) or all(placey.get(base, [False])):
+        # a town's name that is no ordinary word, never given an article and never described as a company
+        # ("le port de Concarneau", "in Llangefni") is the town
+        town = not where.ambiguous and where.name == canon
+        if (
+            where.kind in STATE_KINDS
+            or ((own_name or town) and base not in with_article)
+            or all(placey.get(base, [False]))
+        ):
             always_place.add(base)
             if where.kind in STATE_KINDS:
                 states.add(canon)

@@ -258,6 +258,7 @@ def _build(code: str) -> LangData:
         add(phrases, ("role", title))
     add(raw.get("roles_by_verb", {}).get("founded_by", ()), ("founded_by",))
     add(raw.get("roles_by_verb", {}).get("founds", ()), ("founds",))
+    add(raw.get("roles_by_verb", {}).get("founded_by_final", ()), ("founded_by_final",))
     for q, phrases in raw.get("qualifiers", {}).items():
         add(phrases, ("qual", q))
     for m, phrases in raw.get("modality", {}).items():
@@ -342,6 +343,7 @@ def _build(code: str) -> LangData:
     add(c.get("raise", ()), ("raise",))
     add(c.get("steps_down", ()), ("steps_down",))
     add(c.get("receives", ()), ("receives",))
+    add(c.get("sells", ()), ("sells",))
     add(c.get("round", ()), ("round",))
     add(c.get("origin", ()), ("origin",))
     add(c.get("change_from", ()), ("change_from",))

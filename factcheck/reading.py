@@ -12,7 +12,9 @@ from factcheck.numbers import Value
 from factcheck.text import Sentence
 
 # lexicon kinds that can start a claim; a sentence without any is only read for names
-CLAIM_CUES = frozenset({"trigger", "noun", "role", "founded_by", "founds", "successor", "succeeds", "raise", "round"})
+CLAIM_CUES = frozenset(
+    {"trigger", "noun", "role", "founded_by", "founded_by_final", "founds", "successor", "succeeds", "raise", "round"}
+)
 MONEY_PREDICATES = frozenset({"investment", "valuation", "acquisition", "revenue", "profit", "payment"})
 COUNT_PREDICATES = frozenset({"employees", "users"})
 PRICE_PREDICATES = frozenset({"acquisition", "investment", "payment"})

@@ -139,8 +139,13 @@ class Roles:
             out.append(self._claim(st, predicate="role", subject=person, object=org, role=title, modality=modality))
             self.roles[person] = (org, title)
             self.roles_here[person] = org
-        for f in st.of("founded_by"):
-            after = [m for m in persons if m.start >= f[1] and m.start - f[1] <= 4]
+        # verb-final "von X und Y gegründet", "door X opgericht": the founders inside the match
+        final = [(f, True) for f in st.of("founded_by_final")]
+        for f, inside in [(f, False) for f in st.of("founded_by")] + final:
+            if inside:
+                after = [m for m in persons if f[0] < m.start and m.end < f[1]]
+            else:
+                after = [m for m in persons if m.start >= f[1] and m.start - f[1] <= 4]
             # "founded by the chemist Laura Finch and the engineer Omar Haddad": every founder named in the
             # list after the first is a person too, never the company founded
             if after:
@@ -151,6 +156,10 @@ class Roles:
                     gap = st.s.lowers[end : m.start]
                     if m.start - end > 5 or not m.pshape or not any(w in self._conj for w in gap):
                         break
+                    if any(end <= a[0] < m.start for a in st.of("article")) and not any(
+                        w.isalpha() and w in self._conj for w in gap
+                    ):
+                        break  # "..., a Quintal Pay tem": an article opens the main clause's subject, no founder
                     after.append(m)
                     end = m.end
             names = {m.name for m in after}
@@ -193,7 +202,7 @@ class Roles:
             persons = sorted(
                 persons + [m for m in st.mentions if m.pshape and m.start not in starts], key=lambda m: m.start
             )
-        self._stepping_down(st, persons)
+        out += self._stepping_down(st, persons)
         cues = [(c, False) for c in st.of("successor")] + [(c, True) for c in st.of("succeeds")]
         hedged = {h[1] for h in st.of("hedge")}
         for cue, verb in cues:
@@ -250,8 +259,10 @@ class Roles:
         # only an organisation the sentence names: a guess from the text's topic is too weak here
         return (org, roles[0][2][1]) if org and any(m.name == org for m in self._orgs(st)) else None
 
-    def _stepping_down(self, st: _Sent, persons: list[Mention]) -> None:
-        """ "X steps down as CEO of Z": no claim (X is leaving), but X's office is what a successor takes."""
+    def _stepping_down(self, st: _Sent, persons: list[Mention]) -> list[Claim]:
+        """ "X steps down as CEO of Z": X holds the office until then (a claim when the title follows the
+        verb), and X's office is what a successor takes."""
+        out = []
         for cue in st.of("steps_down"):
             before = [m for m in persons if m.end <= cue[0]]
             if not before:
@@ -260,7 +271,13 @@ class Roles:
             if office:
                 self.roles[before[-1].name] = office
                 self.sal.persons.append((self.si, before[-1].name))  # "He will be replaced by ..."
+                titles = [r for r in self._roles_in(st) if cue[0] < r[0] <= cue[1] + 3 and r[2][1] == office[1]]
+                if titles:
+                    out.append(
+                        self._claim(st, predicate="role", subject=before[-1].name, object=office[0], role=office[1])
+                    )
             break
+        return out
 
     def _role_person(self, st: _Sent, r: tuple, persons: list[Mention]) -> str | None:
         s = st.s
@@ -357,7 +374,9 @@ class Roles:
                 if not imp.person and after <= imp.start <= after + 2:
                     return self._resolve(st, imp, exclude)
         if r[2] is not None and r[2][1] == "president":
-            return None  # presidents of countries and courts: only "president of X" / "X's president"
+            # presidents of countries and courts: only "president of X", "X's president" and the name as a
+            # premodifier right before the title ("Emirates President Tim Clark")
+            return next((m.name for m in orgs if m.end == r[0] and m.name not in avoid), None)
         orgs = [m for m in orgs if m.name not in avoid]
         exclude = exclude | avoid
         if any(p[1] == r[0] for p in st.of("pronoun")):

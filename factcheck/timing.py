@@ -44,6 +44,7 @@ class Timing:
         since_end = {m[1] for m in st.of("since")}
         # "fundada en 2016 por X": the founding year is no figure's time
         founded = {k for m in st.of("founded_by") for k in range(m[0], m[1])}
+        founded.update(k for m in st.of("founded_by_final") for k in range(m[0] - 1, m[1]))  # "2015 von X gegründet"
         years = {}
         for i, t in enumerate(s.texts):
             if _YEAR.match(t) and i not in since_end and (i - 1) not in since_end and i not in founded:

@@ -156,3 +156,111 @@ def test_a_title_is_not_held_at_a_persons_name():
 def test_a_company_named_like_a_person_still_hires():
     got = _claims("Nova Terra has hired Sarah Whitfield from Philips.")
     assert _has(got, predicate="joins", subject="Sarah Whitfield", object="Nova Terra"), got
+
+
+# A stake sold to a buyer is the buyer's stake, and the price is the buyer's investment, in the company
+# named with the stake or else in the seller.
+SALES = [
+    (
+        "La tessitura comasca Velani S.p.A. ha ceduto il 40% del capitale al fondo torinese Ardea Partners per "
+        "90 milioni di euro.",
+        "Ardea Partners",
+        "Velani",
+    ),
+    (
+        "Harrowgate plc said it had sold its 25% stake in Kilbride Foods to Corran Capital for £60 million.",
+        "Corran Capital",
+        "Kilbride Foods",
+    ),
+    (
+        "La cordobesa Olivar Sur ha vendido el 30 % de su capital al fondo francés Lumen Infra por 45 millones "
+        "de euros.",
+        "Lumen Infra",
+        "Olivar Sur",
+    ),
+    (
+        "A Têxtil Lousada vendeu 20% do capital à sociedade portuense Douro Capital por 8 milhões de euros.",
+        "Douro Capital",
+        "Têxtil Lousada",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "buyer", "company"), SALES)
+def test_a_stake_sold_is_held_by_the_buyer(text, buyer, company):
+    got = _claims(text)
+    assert _has(got, predicate="stake", subject=buyer, object=company), got
+    assert _has(got, predicate="investment", subject=buyer, object=company), got
+    assert not _has(got, predicate="stake", object=buyer), got
+
+
+def test_a_stake_held_beside_a_sale_of_something_else_stays_with_its_holder():
+    got = _claims("Harrowgate holds 25% of Kilbride Foods and sold its bakery unit to Corran Capital.")
+    assert _has(got, predicate="stake", subject="Harrowgate", object="Kilbride Foods", value=25), got
+    assert not _has(got, subject="Corran Capital"), got
+
+
+# Founders named inside a verb-final clause or after a plural "by the engineers", and a list of founders
+# that ends where the main clause's subject begins.
+FOUNDERS = [
+    (
+        "Die Senfmühle Brandl wurde 1921 von Alois Brandl und Theresia Huber gegründet und beschäftigt 80 Mitarbeiter.",
+        "Senfmühle Brandl",
+        ("Alois Brandl", "Theresia Huber"),
+    ),
+    ("Koelvast, dat in 2012 door Pieter Jansen werd opgericht, heeft 60 werknemers.", "Koelvast", ("Pieter Jansen",)),
+    (
+        "Fundada em 2016 pelos engenheiros Rita Campos e Tiago Barros, a Lusovolt tem hoje 90 funcionários.",
+        "Lusovolt",
+        ("Rita Campos", "Tiago Barros"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "company", "founders"), FOUNDERS)
+def test_founders_of_every_shape(text, company, founders):
+    got = _claims(text)
+    for person in founders:
+        assert _has(got, predicate="role", subject=person, object=company, role="founder"), got
+    assert _has(got, predicate="employees", subject=company), got
+    assert not _has(got, predicate="employees", subject=founders[-1]), got
+
+
+# Someone stepping down holds the office until then; the name right before "President" is where.
+def test_the_one_stepping_down_holds_the_office():
+    got = _claims("Corran Capital said Moira Dunleavy would step down as chief financial officer in June.")
+    assert _has(got, predicate="role", subject="Moira Dunleavy", object="Corran Capital", role="CFO"), got
+    got = _claims("Tobias Wendt tritt zum Jahresende als Finanzvorstand der Halvex AG zurück.")
+    assert _has(got, predicate="role", subject="Tobias Wendt", object="Halvex", role="CFO"), got
+
+
+def test_a_company_name_before_president_is_where_the_title_is_held():
+    got = _claims("“Demand is holding up,” Kilbride Foods President Aidan Moore said on Tuesday.")
+    assert _has(got, predicate="role", subject="Aidan Moore", object="Kilbride Foods", role="president"), got
+    got = _claims("French President Emmanuel Macron visited the Kilbride Foods plant.")
+    assert not _has(got, predicate="role"), got
+
+
+# A town of the article's country, never given an article or a company noun, is the town; a company
+# named after its founder with a legal form is the company, not the founder.
+def test_a_town_is_not_the_company_the_next_sentence_talks_about():
+    text = (
+        "La biscuiterie Morvel, installée sur le port de Concarneau, va investir 5 millions d'euros dans une "
+        "nouvelle ligne.\nL'entreprise familiale, qui emploie 120 salariés, a réalisé un chiffre d'affaires de "
+        "30 millions d'euros l'an dernier."
+    )
+    got = _claims(text)
+    assert _has(got, predicate="employees", subject="Morvel", value=120), got
+    assert not _has(got, subject="Concarneau"), got
+    assert not _has(got, object="Concarneau"), got
+
+
+def test_the_company_with_a_legal_form_is_not_its_eponymous_founder():
+    text = (
+        "L'azienda bresciana Gavardi S.p.A., fondata nel 1961 da Ettore Gavardi, produce valvole.\n"
+        "Gavardi ha 600 dipendenti e ha chiuso il 2024 con ricavi per 150 milioni di euro."
+    )
+    got = _claims(text)
+    assert _has(got, predicate="role", subject="Ettore Gavardi", object="Gavardi", role="founder"), got
+    assert _has(got, predicate="employees", subject="Gavardi", value=600), got
+    assert _has(got, predicate="revenue", subject="Gavardi", value=150_000_000), got
