@@ -737,15 +737,52 @@ def find_mentions(
     for short, full in abbreviations.items():
         if full in names:
             names[short] = names[full]
-    # prefix alias: "Scale" for "Kelpie Systems" (organisation names only)
+    # prefix alias: "Scale" for "Scale AI", "Vale do Sinos" for "Vale do Sinos Calçados"; suffix alias:
+    # "Olivaud" for "Transports Olivaud", "Riberalta" for "Bodegas Riberalta" (a trade word, then the name).
+    # Organisation names only, and never two names that one sentence holds apart ("A EDP detém 82,6 % da
+    # EDP Renováveis": two companies).
     multi = [t for t in names if len(t) >= 2]
-    for toks in list(weak) + [t for t in strong if len(t) == 1]:
-        if toks in names and names[toks][0] != toks[0]:
+
+    def apart(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+        n, k = len(long), len(short)
+        for sent in sents:
+            texts = sent.texts
+            longs = [j for j in range(len(texts) - n + 1) if tuple(texts[j : j + n]) == long]
+            if longs and any(
+                tuple(texts[i : i + k]) == short and not any(j <= i < j + n for j in longs)
+                for i in range(len(texts) - k + 1)
+            ):
+                return True
+        return False
+
+    for toks in list(weak) + list(strong):
+        if toks in names and names[toks][0] != _join(_strip_legal(toks, ld)):
             continue
         for m in multi:
-            if m[: len(toks)] == toks and not _person_shaped(m, ld):
+            long = _strip_legal(m, ld)
+            if len(long) <= len(toks) or long == toks:
+                continue
+            if len(toks) == 1:
+                prefix = m[:1] == toks and not _person_shaped(m, ld)
+                suffix = (
+                    len(long) == 2
+                    and long[-1] == toks[0]
+                    # (a trade word our lists know: simplemma's dictionaries would double the memory)
+                    and (long[0].lower() in ld.org_words or known(long[0]))
+                    # "Italia QuillPay", "Deutsche Orvane": a place or its adjective before a name is a branch
+                    and knowledge.place(long[0]) is None
+                    and not knowledge.is_given_name(long[0])  # "Claire Corbel" is a person
+                    and not _institution(long, ld)  # "Fondazione Orsolina" owns Orsolina
+                    and not knowledge.demonym(long[0], ld.code)
+                    and not known(toks[0])
+                )
+            else:
+                prefix = long[: len(toks)] == toks and (long in org_ev or m[-1] in ld.legal_forms)
+                suffix = False
+            if (prefix or suffix) and not apart(toks, long):
                 names[toks] = names[m]
                 break
+
     # surname alias: "Lindqvist" for "Peter Lindqvist"
     # a list in order of appearance, so that a shared surname resolves the same way in every run
     persons = [t for t in names if _person_shaped(_strip_legal(t, ld), ld)]

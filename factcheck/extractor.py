@@ -48,6 +48,7 @@ def extract(
     matches = [ld.lexicon.find_all(s.lowers) for s in sents]
     mentions = find_mentions(sents, matches, ld, entities, make_tokenizer(code, ld.tokenizer))
     ex = _Extractor(text, ld, published, result)
+    ex.doc_names = len({m.name for ms in mentions for m in ms if m.kind in (ORG, PERSON)})
     for s, sm, ms in zip(sents, matches, mentions, strict=True):
         ex.sentence(s, sm, ms)
     result.claims = _dedupe([c for c in result.claims if _sure_enough(c, min_confidence)])
@@ -118,6 +119,7 @@ class _Extractor(Figures, Arguments, Roles, Timing):
         self.ld = ld
         self.published = published
         self.result = result
+        self.doc_names = 0  # organisations and people the whole text names (a confidence feature)
         self.sal = _Salience()
         self.last_fiscal_time: str | None = None
         self.noun_of: dict[str, str] = {}
@@ -389,6 +391,7 @@ class _Extractor(Figures, Arguments, Roles, Timing):
                 subj and subj.name == next((m.name for m in st.mentions if m.kind in (ORG, PERSON)), "")
             ),
             in_order=bool(subj and obj and subj.start < obj.start),
+            doc_names=self.doc_names,
         )
         c = replace(c, confidence=confidence.score(f))
         self.result.evidence[c] = f

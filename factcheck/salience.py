@@ -5,6 +5,12 @@ from __future__ import annotations
 
 from factcheck.entities import ORG, PERSON, Mention
 
+# Extra weight of every organisation named in the headline or the first sentence: the article is about
+# them. Measured on our 394 annotated articles: 1,811 claims right without it, 1,851 with 2 (1,854 with 1,
+# 1,849 with 3), the same number predicted; the weight on the first of them only (2) lost deal stories
+# where "the company" is the target named second.
+LEAD_WEIGHT = 2
+
 
 class _Salience:
     """Which organisation "the company" / "it" most likely means at a point of the text."""
@@ -24,7 +30,9 @@ class _Salience:
             if m.kind == ORG:
                 self.count[m.name] = self.count.get(m.name, 0) + 1
                 # the first organisation of a sentence is usually its subject: the text's topic
-                self.topic_count[m.name] = self.topic_count.get(m.name, 0) + (2 if first else 1)
+                # and a headline or lead names what the whole article is about
+                lead = LEAD_WEIGHT if si <= 1 else 0
+                self.topic_count[m.name] = self.topic_count.get(m.name, 0) + (2 if first else 1) + lead
                 self.first.setdefault(m.name, len(self.first))
                 # "... zu Orvane wechselt", "from Stellan Capital": a destination or source is rarely
                 # what "the company" in the next sentence means

@@ -264,3 +264,52 @@ def test_the_company_with_a_legal_form_is_not_its_eponymous_founder():
     assert _has(got, predicate="role", subject="Ettore Gavardi", object="Gavardi", role="founder"), got
     assert _has(got, predicate="employees", subject="Gavardi", value=600), got
     assert _has(got, predicate="revenue", subject="Gavardi", value=150_000_000), got
+
+
+# "The company" several sentences on is what the headline and the lead were about, not the last
+# organisation named in passing.
+def test_the_company_is_what_the_lead_is_about():
+    text = (
+        "Harrowfield Dairies opens a new plant in Carlisle\n"
+        "Harrowfield Dairies will open a cheese plant in Carlisle next year, it said on Monday.\n"
+        "The plant will use milk from farms that also supply Arla and Müller.\n"
+        "The company employs 900 people and had revenue of £210m last year."
+    )
+    got = _claims(text)
+    assert _has(got, predicate="employees", subject="Harrowfield Dairies", value=900), got
+    assert _has(got, predicate="revenue", subject="Harrowfield Dairies", value=210_000_000), got
+
+
+# A short form is the company introduced in full before: a trade word dropped ("Transports Olivaud" ...
+# "Olivaud"), a last word dropped ("Vale do Sinos Calçados" ... "Vale do Sinos"); but a name that a
+# sentence sets beside the longer one is another company ("EDP" and "EDP Renováveis").
+SHORT_FORMS = [
+    (
+        "Le transporteur girondin Transports Berlaud SAS rachète un concurrent.\nBerlaud, qui exploite 300 "
+        "camions, a réalisé en 2024 un chiffre d'affaires de 51 millions d'euros.",
+        "revenue",
+        "Transports Berlaud",
+    ),
+    (
+        "A Serra do Lume Calçados Ltda anunciou a compra de uma fábrica.\nA Serra do Lume emprega 2.300 pessoas.",
+        "employees",
+        "Serra do Lume Calçados",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "predicate", "company"), SHORT_FORMS)
+def test_a_short_form_is_the_company_named_in_full(text, predicate, company):
+    got = _claims(text)
+    assert _has(got, predicate=predicate, subject=company), got
+
+
+def test_two_names_one_sentence_sets_apart_are_two_companies():
+    text = (
+        "A Lumenor lucrou 300 milhões de euros em 2024.\nA Lumenor detém 70 % da Lumenor Solar, cotada em Lisboa.\n"
+        "A Lumenor emprega 4.000 pessoas."
+    )
+    got = _claims(text)
+    assert _has(got, predicate="stake", subject="Lumenor", object="Lumenor Solar", value=70), got
+    assert _has(got, predicate="employees", subject="Lumenor", value=4000), got
+    assert not _has(got, subject="Lumenor Solar"), got

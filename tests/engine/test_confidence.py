@@ -50,3 +50,33 @@ def test_the_fit_learns_which_evidence_is_right():
     data += [({"bias": 1.0, "good": 1.0}, 0, None)] * 5 + [({"bias": 1.0, "good": 0.0}, 1, None)] * 5
     w = fit(data)
     assert w["good"] > 1.0
+
+
+def test_a_text_naming_many_companies_makes_a_resolved_figure_less_sure():
+    few = "Quillon opened a plant near the coast. The company employs 1,200 people."
+    many = (
+        "Quillon opened a plant near the coast, beside sites of Orvelle Holding, Brantis, Kessa Foods and "
+        "Marlow Group. The company employs 1,200 people."
+    )
+    a = [c for c in extract(few, published=PUB).claims if c.predicate == "employees"]
+    b = [c for c in extract(many, published=PUB, min_confidence=0).claims if c.predicate == "employees"]
+    assert a and b
+    assert a[0].confidence > b[0].confidence
+
+
+def test_claims_below_the_threshold_are_left_out_unless_asked_for():
+    import inspect
+
+    from factcheck.confidence import MIN_CONFIDENCE
+
+    # precision first: by default the engine leaves out what it is least sure of
+    assert inspect.signature(extract).parameters["min_confidence"].default == MIN_CONFIDENCE > 0
+    text = (
+        "Brantis, Kessa Foods, Orvelle Holding, Marlow Group, Tennant Labs and Quillon met in Leeds. "
+        "The firm paid it £3m, a source said. Orvelle Holding employs 1,200 people."
+    )
+    every = extract(text, published=PUB, min_confidence=0).claims
+    cut = max(c.confidence for c in every)
+    assert min(c.confidence for c in every) < cut
+    kept = extract(text, published=PUB, min_confidence=cut).claims
+    assert kept == [c for c in every if c.confidence >= cut]
