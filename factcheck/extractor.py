@@ -319,6 +319,8 @@ class _Extractor(Figures, Arguments, Roles, Timing):
             if self._not_an_employer(c.object, obj):
                 return False  # "CEO of London", "joins Albert Pemberton": a title is held at an organisation
             return not (subj and subj.kind == ORG and not subj.pshape) and not (obj and obj.kind == PERSON)
+        if c.object and obj is None and self._first_and_surname(c.object.split()) and not _a_word(c.object.split()[-1]):
+            return False  # "détient 35 % de la société" resolved to "Julien Morel": what is held is no person
         if subj is not None and (subj.kind == PERSON or (subj.kind == PLACE and not subj.state)):
             return c.predicate == "stake" and subj.kind == PERSON  # founders hold stakes
         if c.predicate != "stake" and self._only_a_persons_name(c.subject, subj):

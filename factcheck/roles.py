@@ -385,7 +385,10 @@ class Roles:
             resolved = self.sal.resolve(self.si, st.mentions, r[0], exclude | {m.name for m in orgs if m.start in obl})
             if resolved:
                 return resolved
-        before = [m for m in orgs if m.end <= r[0]]
+        # a company named inside a quotation is not where the speaker after it holds a title ("«... il vetro
+        # di Murano ...», ha spiegato X, amministratrice delegata")
+        quoted = _quoted(s.texts)
+        before = [m for m in orgs if m.end <= r[0] and (m.start in quoted) == (r[0] in quoted)]
         if before:
             return max(before, key=lambda m: m.end).name
         # an organisation further on in the same clause ("verlässt X die Fluggesellschaft Aerolux")
@@ -486,3 +489,21 @@ class Roles:
             out.append(self._claim(st, predicate="joins", subject=person, object=org, modality=modality))
             break
         return out
+
+
+# (not the apostrophes "'" and "’", which also end possessives: "Mijares' revenue")
+_QUOTES = frozenset({'"', "«", "»", "“", "”", "„"})
+_CLOSING = frozenset({"»"})
+
+
+def _quoted(texts: list[str]) -> set[int]:
+    """Positions of the tokens inside quotation marks ("...", «...», „...“, “...”)."""
+    out: set[int] = set()
+    inside = False
+    for i, t in enumerate(texts):
+        if t in _QUOTES:
+            inside = not inside and t not in _CLOSING
+            continue
+        if inside:
+            out.add(i)
+    return out

@@ -313,3 +313,25 @@ def test_two_names_one_sentence_sets_apart_are_two_companies():
     assert _has(got, predicate="stake", subject="Lumenor", object="Lumenor Solar", value=70), got
     assert _has(got, predicate="employees", subject="Lumenor", value=4000), got
     assert not _has(got, subject="Lumenor Solar"), got
+
+
+# A company named inside a quotation is not where the speaker quoted after it holds a title; what is held
+# is never a person's name resolved from "the company".
+def test_a_company_inside_a_quotation_is_not_the_speakers_employer():
+    text = (
+        "Vetrerie Solari S.r.l. apre un negozio a Dubai.\n"
+        "«Portiamo il vetro di Murano e i vasi di Lenora Design nei grandi alberghi», ha spiegato Giulia Solari, "
+        "amministratrice delegata."
+    )
+    got = _claims(text)
+    assert not _has(got, predicate="role", object="Lenora Design"), got
+    assert _has(got, predicate="role", subject="Giulia Solari", object="Vetrerie Solari", role="CEO"), got
+
+
+def test_what_is_held_is_not_a_persons_name():
+    text = (
+        "Verdane Textiles SAS lance une nouvelle usine.\nJulien Fabregat, le directeur de l'usine, a présenté le "
+        "projet.\nLe fonds lyonnais Confluence Capital détient 35 % de la société depuis 2020."
+    )
+    got = _claims(text)
+    assert not _has(got, object="Julien Fabregat"), got
