@@ -122,6 +122,7 @@ class _Kinds:
         products = set()
         parts = set()  # "une usine à Lille": a plant's town
         self.comma_at = {k for k, t in enumerate(texts) if t == ","}
+        self.texts = texts
         self.founded_end = -10
         self.join_start = set()  # "X rejoint Y", "X joins Y": X is a person
         self.trigger_start = set()  # where a predicate's trigger word starts ("Meta |hält 49 Prozent")
@@ -515,6 +516,8 @@ def find_mentions(
             and len(toks) >= 2
             and knowledge.demonym(toks[0], ld.code)
             and not (len(toks) == 2 and (flags.company[i + 1] or toks[1].lower() in ld.org_words))
+            # "Deutsche Telekom", "Bayerische Landesbank": what is left would be a common noun, no name
+            and not (len(toks) == 2 and ld.capitalises_nouns and _known(toks[1], ld.code))
         ):
             i += 1
             toks = toks[1:]
@@ -524,6 +527,7 @@ def find_mentions(
             and len(toks) >= 2
             and _lemma(toks[0], ld.code) not in (toks[0], toks[0].lower())
             and not knowledge.is_given_name(toks[0])
+            and not knowledge.demonym(toks[0], ld.code)  # kept above: "Deutsche Bank", "Deutsche Telekom"
         ):
             # "nach acht Jahren Ende Juni": an inflected noun does not open a name
             i += 1
@@ -921,4 +925,12 @@ def _evidence_role(flags: _Kinds, i: int, j: int) -> bool:
     # "the chief executive of Kelpie Systems, Ines Kovac"
     if i > 0 and any(flags.role[k] for k in range(max(0, i - 7), i)) and flags.comma_before(i):
         return True
+    if j < n and flags.role[j]:
+        # "Siemens Healthineers Chief Executive Bernd Montag": a name, a title, a name: the first is whose
+        # title it is, the second who holds it
+        k = j
+        while k < n and flags.role[k]:
+            k += 1
+        if k < n and k < len(flags.texts) and flags.texts[k][:1].isupper():
+            return False
     return any(flags.role[k] for k in range(j, min(j + 4, n)))

@@ -335,3 +335,15 @@ def test_what_is_held_is_not_a_persons_name():
     )
     got = _claims(text)
     assert not _has(got, object="Julien Fabregat"), got
+
+
+# A company's name, a title and a person's name: the company is whose title it is. A capitalised
+# adjective of a German name is part of it ("die Deutsche Bank").
+def test_a_company_then_a_title_then_a_person():
+    got = _claims("Kandra Health Chief Executive Bernd Aalto said on Tuesday the deal was closed.")
+    assert _has(got, predicate="role", subject="Bernd Aalto", object="Kandra Health", role="CEO"), got
+
+
+def test_a_german_name_opened_by_a_capitalised_adjective():
+    got = _claims("Die Deutsche Bank beschäftigt rund 90.000 Mitarbeiter.")
+    assert _has(got, predicate="employees", subject="Deutsche Bank", value=90_000), got
