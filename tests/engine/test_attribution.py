@@ -340,8 +340,8 @@ def test_what_is_held_is_not_a_persons_name():
 # A company's name, a title and a person's name: the company is whose title it is. A capitalised
 # adjective of a German name is part of it ("die Deutsche Bank").
 def test_a_company_then_a_title_then_a_person():
-    got = _claims("Kandra Health Chief Executive Bernd Aalto said on Tuesday the deal was closed.")
-    assert _has(got, predicate="role", subject="Bernd Aalto", object="Kandra Health", role="CEO"), got
+    got = _claims("Morvane Lindqvist Chief Executive Bernd Aalto said on Tuesday the deal was closed.")
+    assert _has(got, predicate="role", subject="Bernd Aalto", object="Morvane Lindqvist", role="CEO"), got
 
 
 def test_a_german_name_opened_by_a_capitalised_adjective():
