@@ -25,6 +25,7 @@ from config.env import (
     local_secret_key,
     secret_key_problem,
 )
+from factcheck import confidence as _engine_confidence
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -355,9 +356,10 @@ FACTCHECK_PUBLIC_URL = env_str("FACTCHECK_PUBLIC_URL", "http://127.0.0.1:8000").
 FACTCHECK_ORGANISATION_NAME = env_str("FACTCHECK_ORGANISATION_NAME", "Factcheck")
 # Claims re-checked per task after a verdict (a hot fact has thousands).
 FACTCHECK_RECHECK_BATCH = env_int("FACTCHECK_RECHECK_BATCH", 500, minimum=1)
-# Claims the engine is less sure of than this are not stored. 0 (the default) stores every claim with its
-# confidence, and reviewers see the low ones marked in the queue.
-FACTCHECK_MIN_CONFIDENCE = env_fraction("FACTCHECK_MIN_CONFIDENCE", 0.0)
+# Claims the engine is less sure of than this are not stored. The default is the engine's own (0.2: a
+# wrong claim costs a reviewer more than a missed one); 0 stores every claim with its confidence, and
+# reviewers see the low ones marked in the queue.
+FACTCHECK_MIN_CONFIDENCE = env_fraction("FACTCHECK_MIN_CONFIDENCE", _engine_confidence.MIN_CONFIDENCE)
 # A queued article not taken up for this long is queued again by the sweeper (its message was lost).
 FACTCHECK_QUEUED_GRACE_SECONDS = env_int("FACTCHECK_QUEUED_GRACE_SECONDS", 120, minimum=1)
 # An article being extracted whose worker shows no sign of life for this long is taken over by another

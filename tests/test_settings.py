@@ -121,3 +121,15 @@ def test_responses_carry_the_security_headers(client):
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_stored_claims_threshold_is_the_engines_unless_set():
+    from factcheck.confidence import MIN_CONFIDENCE
+
+    code = "import django; django.setup(); from django.conf import settings as s; print(s.FACTCHECK_MIN_CONFIDENCE)"
+    env = {"DJANGO_ENV": "development", "DJANGO_SECRET_KEY": STRONG_KEY}
+    default = run(env, "-c", code)
+    assert default.returncode == 0, default.stderr
+    assert float(default.stdout.strip().splitlines()[-1]) == MIN_CONFIDENCE > 0
+    every = run({**env, "FACTCHECK_MIN_CONFIDENCE": "0"}, "-c", code)
+    assert float(every.stdout.strip().splitlines()[-1]) == 0.0
