@@ -192,6 +192,9 @@ class _Kinds:
                 self.place_prep_end.add(e)
 
 
+_SURNAME_PARTICLES = ("von", "vom", "zu", "der", "van", "den", "de", "ter", "ten", "da", "di", "del", "della", "dos")
+
+
 def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
     """Maximal capitalised token runs (start, end) allowing inner particles."""
     texts = sent.texts
@@ -253,11 +256,15 @@ def _runs(sent: Sentence, ld: LangData, flags: _Kinds):
             if u in ld.legal_forms:
                 j += 1
                 continue
-            if u in ld.name_particles and j > i and texts[j - 1] not in ld.legal_forms:
+            # "James von Moltke", "Ursula von der Leyen": right after a first name, the particles of a
+            # surname in any of our languages (German's "von" is otherwise "of": "Umsatz von Siemens")
+            after_given = all(knowledge.is_given_name(w) for w in _join(tuple(texts[i:j])).replace("-", " ").split())
+            allowed = ld.name_particles if not after_given else (*ld.name_particles, *_SURNAME_PARTICLES)
+            if u in allowed and j > i and texts[j - 1] not in ld.legal_forms:
                 # "Maria van der Berg", "Jan de Vries": particles after a first name; but after a full name
                 # "van" is "of": "Pieter-Jan Verhaeghe van Scheldekracht"
                 k = j
-                while k < n and k - j < 3 and texts[k] in ld.name_particles:
+                while k < n and k - j < 3 and texts[k] in allowed:
                     k += 1
                 words = [w for w in _join(tuple(texts[i:j])).split() if w.lower() not in particles]
                 after_surname = len(words) == 1 or u[:1].isupper() or ld.particles_after_surname
@@ -382,10 +389,10 @@ def _join(toks: tuple[str, ...]) -> str:
 
 def _person_shaped(toks: tuple[str, ...], ld: LangData) -> bool:
     if "-" in toks:  # "Anne - Sophie Grand": one first name
-        words = [t for t in _join(toks).split() if t not in ld.name_particles]
+        words = [t for t in _join(toks).split() if t not in ld.name_particles and t not in _SURNAME_PARTICLES]
         shaped = all(all(_titlecase_word(p) for p in w.split("-")) for w in words)
     else:
-        words = [t for t in toks if t not in ld.name_particles]
+        words = [t for t in toks if t not in ld.name_particles and t not in _SURNAME_PARTICLES]
         shaped = all(_titlecase_word(t) for t in words)
     return (
         2 <= len(words) <= 4

@@ -347,3 +347,39 @@ def test_a_company_then_a_title_then_a_person():
 def test_a_german_name_opened_by_a_capitalised_adjective():
     got = _claims("Die Deutsche Bank beschäftigt rund 90.000 Mitarbeiter.")
     assert _has(got, predicate="employees", subject="Deutsche Bank", value=90_000), got
+
+
+# After a first name, the particles of a surname in any of our languages belong to it, German's "von"
+# included; elsewhere "von" is "of".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Nordmark Versicherung AG hat Ursula von der Tann zur Finanzvorständin berufen.",
+        "Die Nordmark Versicherung AG hat Jens-Peter von Alvensleben zum Finanzvorstand berufen.",
+    ],
+)
+def test_a_first_name_keeps_the_particles_of_its_surname(text):
+    got = _claims(text)
+    person = "Ursula von der Tann" if "Ursula" in text else "Jens-Peter von Alvensleben"
+    assert _has(got, predicate="role", subject=person, object="Nordmark Versicherung", role="CFO"), got
+
+
+def test_von_between_nouns_is_of():
+    got = _claims("Der Umsatz von Nordmark Versicherung stieg 2024 auf 3 Milliarden Euro.")
+    assert not _has(got, subject="Umsatz von Nordmark Versicherung"), got
+
+
+# A market share is no stake in anything.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zentavo ha una quota di mercato del 19,9% in Europa.",
+        "Zentavo détient une part de marché de 20 % en Europe.",
+        "Zentavo tiene una cuota de mercado del 20 % en Europa.",
+        "A Zentavo tem uma quota de mercado de 20% na Europa.",
+        "Zentavo heeft een marktaandeel van 20 procent in Europa.",
+        "Zentavo has a 20% market share in Europe.",
+    ],
+)
+def test_a_market_share_is_no_stake(text):
+    assert not _has(_claims(text), predicate="stake")
